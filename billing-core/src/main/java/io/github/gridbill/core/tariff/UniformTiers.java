@@ -1,0 +1,69 @@
+package io.github.gridbill.core.tariff;
+
+import io.github.gridbill.core.ValidationException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The SAM rule that TOU tiers have the same bounds in every period used in a month. */
+final class UniformTiers {
+  private UniformTiers() {}
+
+  static void check(TariffVersionDef v) {
+    for (EnergyCharge e : v.energyCharges()) {
+      checkCharge("Energy", e.schedule(), e.periods(), " kWh");
+    }
+    for (DemandCharge d : v.demandCharges()) {
+      checkCharge("Demand", d.schedule(), d.periods(), " kW");
+    }
+  }
+
+  private static void checkCharge(String what, Optional<TouSchedule> schedule, List<PeriodTiers> periods, String unit) {
+    if (schedule.isEmpty()) {
+      return;
+    }
+    TouSchedule s = schedule.get();
+    for (Month m : Month.values()) {
+      TreeSet<Integer> used = new TreeSet<>();
+      LocalDate d = LocalDate.of(2021, m, 1);
+      while (d.getMonth() == m) {
+        for (int slot : s.profileOn(d).slots()) {
+          used.add(slot);
+        }
+        d = d.plusDays(1);
+      }
+      PeriodTiers first = null;
+      for (int p : used) {
+        Optional<PeriodTiers> pt = periods.stream().filter(x -> x.period() == p).findFirst();
+        if (pt.isEmpty()) {
+          continue;
+        }
+        if (first == null) {
+          first = pt.get();
+          continue;
+        }
+        int n = Math.min(first.tiers().size(), pt.get().tiers().size());
+        for (int t = 0; t < n; t++) {
+          Optional<BigDecimal> a = first.tiers().get(t).upTo();
+          Optional<BigDecimal> b = pt.get().tiers().get(t).upTo();
+          boolean same = a.isPresent() == b.isPresent()
+              && (a.isEmpty() || a.get().compareTo(b.get()) == 0)
+              && first.tiers().get(t).unit() == pt.get().tiers().get(t).unit();
+          if (!same) {
+            String mon = m.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT);
+            throw new ValidationException(
+                what.toLowerCase(Locale.ROOT) + " tier " + (t + 1) + " bound in " + mon + " period " + p,
+                b.map(BigDecimal::toPlainString).orElse("unbounded") + unit,
+                "must equal period " + first.period() + "'s " + a.map(BigDecimal::toPlainString).orElse("unbounded")
+                    + unit + " (tiers should have the same max usage across periods in the same month for TOU rates)");
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * GridBill ledger: a double-entry accounts-receivable ledger on a hash-chained durable journal, with aging, dunning
+ * and the reconciliation API.
+ */
+module io.github.gridbill.ledger {
+  requires static org.immutables.value.annotations;
+  requires static org.jspecify;
+  requires transitive io.github.gridbill.core;
+  requires org.slf4j;
+
+  exports io.github.gridbill.ledger;
+}

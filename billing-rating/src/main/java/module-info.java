@@ -1,0 +1,11 @@
+/**
+ * GridBill rating: meter data, compiled rating plans, rating, bill explanations, invoice assembly and bill runs.
+ */
+module io.github.gridbill.rating {
+  requires static org.immutables.value.annotations;
+  requires static org.jspecify;
+  requires transitive io.github.gridbill.core;
+  requires org.slf4j;
+
+  exports io.github.gridbill.rating;
+}
