@@ -838,14 +838,15 @@ final class BillAssembler {
         while (true) {
           ti = Math.min(tier, tt.size() - 1);
           BigDecimal b = tt.bound[ti] == null ? null : tt.bound[ti].multiply(MWH_PER_KWH);
-          mark(spans.get(p)[ti], i, i + 1);
           if (b == null || after.compareTo(b) <= 0 || ti == tt.size() - 1) {
             acc.get(p)[ti] = acc.get(p)[ti].add(after.subtract(lower));
+            mark(spans.get(p)[ti], i, i + 1);
             break;
           }
           BigDecimal part = b.subtract(lower);
           if (part.signum() > 0) {
             acc.get(p)[ti] = acc.get(p)[ti].add(part);
+            mark(spans.get(p)[ti], i, i + 1);
             lower = b;
           }
           tier++;

@@ -62,6 +62,19 @@ final class Fixtures {
     return IntervalSeries.ofImports("M-1", g, imp);
   }
 
+  /** An hourly (or other grid) series with import f(i) and export g(i) in mWh. */
+  static IntervalSeries series(BillingPeriod p, IntervalLength len, java.util.function.IntUnaryOperator imp,
+      java.util.function.IntUnaryOperator exp) {
+    IntervalGrid g = IntervalGrid.forPeriod(p, len);
+    long[] a = new long[g.count()];
+    long[] x = new long[g.count()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = imp.applyAsInt(i);
+      x[i] = exp.applyAsInt(i);
+    }
+    return IntervalSeries.builder("M-1", g).imports(a).exports(x).build();
+  }
+
   static Bill rate(Tariff t, BillingPeriod p, IntervalSeries s) {
     return Rater.create().rate(RatingPlan.compile(t, p, s.grid().length()), s).bill();
   }
