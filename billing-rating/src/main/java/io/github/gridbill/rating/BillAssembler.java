@@ -315,7 +315,8 @@ final class BillAssembler {
       for (int s = 0; s < plan.segments.size(); s++) {
         SegmentPlan sp = plan.segments.get(s);
         for (int d = 0; d < sp.demand.size(); d++) {
-          if (sp.demand.get(d).schedule().isPresent()) {
+          DemandCharge dc = sp.demand.get(d);
+          if (r.demandCharge().map(id -> id.equals(dc.id())).orElse(dc.schedule().isPresent())) {
             ref = -1;
             for (int p : r.demandPeriods()) {
               ref = Math.max(ref, periodPeak(sp, totals[s], d, p));
@@ -510,8 +511,10 @@ final class BillAssembler {
         }
         Power demand = Power.ofMilliwatts(pk * perHour);
         Ratchet r = v.ratchet().orElse(null);
+        boolean ratchetCharge = r != null && r.demandCharge().map(id -> id.equals(dc.id()))
+            .orElse(dc.schedule().isPresent());
         if (dc.basis() == DemandBasis.BILLING_DEMAND && billingDemand != null
-            && (r == null || r.demandPeriods().isEmpty() || r.demandPeriods().contains(p) || dc.schedule().isEmpty())) {
+            && (r == null || r.demandPeriods().isEmpty() || !ratchetCharge || r.demandPeriods().contains(p))) {
           demand = billingDemand;
         }
         TierTable tt = TierTable.resolve(pt, BigDecimal.ONE, sp.segDays, BigDecimal.ZERO, sp.escalation);

@@ -158,11 +158,8 @@ public final class Rater {
           si += a;
           se += b;
           final long d = a - b;
-          if (d > 0) {
-            sn += d;
-          } else {
-            sx -= d;
-          }
+          sn += Math.max(d, 0);
+          sx += Math.max(-d, 0);
           if (a > max) {
             max = a;
             maxAt = i;
