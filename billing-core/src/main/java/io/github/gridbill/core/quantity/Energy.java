@@ -73,11 +73,16 @@ public final class Energy implements Comparable<Energy>, Serializable {
    */
   public static Energy ofKilowattHours(BigDecimal kilowattHours) {
     Objects.requireNonNull(kilowattHours, "kilowattHours");
-    try {
-      return ofMilliwattHours(kilowattHours.movePointRight(6).longValueExact());
-    } catch (ArithmeticException e) {
+    BigDecimal milliwattHours = kilowattHours.movePointRight(6);
+    if (milliwattHours.stripTrailingZeros().scale() > 0) {
       throw new ValidationException(
-          "kilowattHours", kilowattHours.toPlainString(), "must be exact in milliwatt-hours (at most 6 decimals)", e);
+          "kilowattHours", kilowattHours.toPlainString(), "must be exact in milliwatt-hours (at most 6 decimals)");
+    }
+    try {
+      return ofMilliwattHours(milliwattHours.longValueExact());
+    } catch (ArithmeticException e) {
+      throw new ValidationException("kilowattHours", kilowattHours.toPlainString(),
+          "must be between -9223372036854.775808 and 9223372036854.775807 kWh", e);
     }
   }
 
