@@ -228,15 +228,25 @@ public final class Energy implements Comparable<Energy>, Serializable {
     } catch (NumberFormatException e) {
       throw new ValidationException("text", "\"" + s + "\"", "must be a number followed by kWh, Wh or mWh", e);
     }
+    BigDecimal kilowattHours;
     switch (unit) {
       case "kWh":
-        return ofKilowattHours(number);
+        kilowattHours = number;
+        break;
       case "Wh":
-        return ofKilowattHours(number.movePointLeft(3));
+        kilowattHours = number.movePointLeft(3);
+        break;
       case "mWh":
-        return ofKilowattHours(number.movePointLeft(6));
+        kilowattHours = number.movePointLeft(6);
+        break;
       default:
         throw new ValidationException("text", "\"" + s + "\"", "must be a number followed by kWh, Wh or mWh");
+    }
+    try {
+      return ofKilowattHours(kilowattHours);
+    } catch (ValidationException e) {
+      // name what the caller passed, not the internal kWh conversion
+      throw new ValidationException("text", "\"" + s + "\"", e.reason(), e);
     }
   }
 }
