@@ -72,6 +72,10 @@ abstract class HolidayRuleDef {
   /**
    * The date on which the holiday is observed in a year.
    *
+   * <p>A 5th-weekday rule in a year whose month has only four such weekdays yields a date in the next month (the
+   * result of {@link TemporalAdjusters#dayOfWeekInMonth}); {@link HolidayCalendar#isHoliday} treats that year as having
+   * no such holiday.
+   *
    * @param year the year
    * @return the observed date, never null
    */
