@@ -23,7 +23,10 @@ final class UniformTiers {
     }
   }
 
-  private static String label(TierUnit u) {
+  private static String label(String what, TierUnit u) {
+    if (what.equals("Demand")) {
+      return "kW";
+    }
     switch (u) {
       case KWH_PER_DAY:
         return "kWh/day";
@@ -76,9 +79,9 @@ final class UniformTiers {
             throw new ValidationException(
                 what.toLowerCase(Locale.ROOT) + " tier " + (t + 1) + " bound in " + mon + " period \""
                     + s.periodNames().get(p) + "\"",
-                b.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(tb.unit()),
+                b.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(what, tb.unit()),
                 "must equal period \"" + s.periodNames().get(first.period()) + "\"'s "
-                    + a.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(ta.unit())
+                    + a.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(what, ta.unit())
                     + " (tiers should have the same max usage across periods in the same month for TOU rates)");
           }
         }
