@@ -49,7 +49,6 @@ import org.jspecify.annotations.Nullable;
 
 /** The cold half of rating: turns per-key integer totals into priced, explained bill lines and the next state. */
 final class BillAssembler {
-  private static final BigDecimal MWH_PER_KWH = BigDecimal.valueOf(1_000_000);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final RatingPlan plan;
@@ -801,23 +800,49 @@ final class BillAssembler {
       }
       spans.put(p, sp2);
     }
+    // bounds in mWh: exact BigDecimal for splits, floor as long for the fast "does the run cross?" test
+    Map<Integer, long[]> floors = new TreeMap<>();
+    for (Map.Entry<Integer, TierTable> e : tables.entrySet()) {
+      TierTable tt = e.getValue();
+      long[] f = new long[tt.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = tt.bound[i] == null ? Long.MAX_VALUE
+            : tt.bound[i].movePointRight(6).setScale(0, RoundingMode.FLOOR).min(BigDecimal.valueOf(Long.MAX_VALUE))
+                .longValue();
+      }
+      floors.put(e.getKey(), f);
+    }
     long counter = 0;
     int tier = 0;
     long[] imp = series.imports;
     long @Nullable [] exp = series.exports;
+    int[] runKey = sp.runKey;
+    int[] periodOfKey = sp.energyPeriodOfKey[c];
+    int lastP = Integer.MIN_VALUE;
+    TierTable tt = null;
+    long[] floor = null;
+    long[] wholeP = null;
+    int[][] spansP = null;
     for (int r = 0; r < sp.runStart.length; r++) {
-      int p = sp.energyPeriodOfKey[c][sp.runKey[r]];
-      TierTable tt = tables.get(p);
+      int p = periodOfKey[runKey[r]];
+      if (p != lastP) {
+        lastP = p;
+        tt = tables.get(p);
+        floor = floors.get(p);
+        wholeP = whole.get(p);
+        spansP = spans.get(p);
+      }
       if (tt == null) {
         continue;
       }
       int ti = Math.min(tier, tt.size() - 1);
       long run = runSums[r];
-      BigDecimal ub = tt.bound[ti];
-      if (ub == null || BigDecimal.valueOf(counter + run).compareTo(ub.multiply(MWH_PER_KWH)) <= 0) {
+      if (counter + run <= floor[ti] || ti == tt.size() - 1) {
         counter += run;
-        whole.get(p)[ti] += run;
-        mark(spans.get(p)[ti], sp.runStart[r], sp.runEnd[r]);
+        wholeP[ti] += run;
+        if (run > 0) {
+          mark(spansP[ti], sp.runStart[r], sp.runEnd[r]);
+        }
         continue;
       }
       // the run crosses a bound: walk its intervals
@@ -834,22 +859,28 @@ final class BillAssembler {
         if (a == 0) {
           continue;
         }
-        BigDecimal before = BigDecimal.valueOf(counter);
+        ti = Math.min(tier, tt.size() - 1);
+        if (counter + a <= floor[ti] || ti == tt.size() - 1) {
+          counter += a;
+          wholeP[ti] += a;
+          mark(spansP[ti], i, i + 1);
+          continue;
+        }
+        BigDecimal after = BigDecimal.valueOf(counter + a);
+        BigDecimal lower = BigDecimal.valueOf(counter);
         counter += a;
-        BigDecimal after = BigDecimal.valueOf(counter);
-        BigDecimal lower = before;
         while (true) {
           ti = Math.min(tier, tt.size() - 1);
-          BigDecimal b = tt.bound[ti] == null ? null : tt.bound[ti].multiply(MWH_PER_KWH);
+          BigDecimal b = tt.bound[ti] == null ? null : tt.bound[ti].movePointRight(6);
           if (b == null || after.compareTo(b) <= 0 || ti == tt.size() - 1) {
             acc.get(p)[ti] = acc.get(p)[ti].add(after.subtract(lower));
-            mark(spans.get(p)[ti], i, i + 1);
+            mark(spansP[ti], i, i + 1);
             break;
           }
           BigDecimal part = b.subtract(lower);
           if (part.signum() > 0) {
             acc.get(p)[ti] = acc.get(p)[ti].add(part);
-            mark(spans.get(p)[ti], i, i + 1);
+            mark(spansP[ti], i, i + 1);
             lower = b;
           }
           tier++;
@@ -858,9 +889,9 @@ final class BillAssembler {
     }
     for (Map.Entry<Integer, TierTable> e : tables.entrySet()) {
       int p = e.getKey();
-      TierTable tt = e.getValue();
+      tt = e.getValue();
       for (int i = 0; i < tt.size(); i++) {
-        BigDecimal q = acc.get(p)[i].add(BigDecimal.valueOf(whole.get(p)[i])).divide(MWH_PER_KWH);
+        BigDecimal q = acc.get(p)[i].add(BigDecimal.valueOf(whole.get(p)[i])).movePointLeft(6);
         if (q.signum() == 0) {
           continue;
         }
