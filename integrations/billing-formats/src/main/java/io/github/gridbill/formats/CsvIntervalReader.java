@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -163,7 +162,7 @@ public final class CsvIntervalReader {
     long maxIndex = Long.MIN_VALUE;
     long count;
     int rows;
-    final TreeMap<Long, Long> runs = new TreeMap<>();
+    final RunSet runs = new RunSet();
     long filled;
     long @Nullable [] imports;
     long @Nullable [] exports;
@@ -175,23 +174,7 @@ public final class CsvIntervalReader {
 
     /** Adds interval {@code i}; false if it is already there. */
     boolean insert(long i) {
-      Map.Entry<Long, Long> before = runs.floorEntry(i);
-      if (before != null && before.getValue() > i) {
-        return false;
-      }
-      long s = i;
-      long e = i + 1;
-      if (before != null && before.getValue() == i) {
-        s = before.getKey();
-        runs.remove(before.getKey());
-      }
-      Long after = runs.get(e);
-      if (after != null) {
-        runs.remove(e);
-        e = after;
-      }
-      runs.put(s, e);
-      return true;
+      return runs.add(i, i + 1);
     }
   }
 
@@ -294,6 +277,141 @@ public final class CsvIntervalReader {
       long s = instant(source, where, name, cell(source, cells, cols[1], line, name));
       row.start = mapping.timestampPosition() == TimestampPosition.INTERVAL_END ? s - lengthSeconds : s;
     }
+    byte q = ReadingQuality.ACTUAL.code();
+    if (cols[2] >= 0) {
+      String name = mapping.qualityColumn().orElse("");
+      q = quality(source, where, name, cell(source, cells, cols[2], line, name)).code();
+    }
+    if (!fastValues(source, cols, cells, line, row) && !slowValues(source, cols, cells, line, row)) {
+      // all value cells blank: a MISSING interval
+      if (q != ReadingQuality.ACTUAL.code() && q != ReadingQuality.MISSING.code()) {
+        throw new DataFormatException(source, where, mapping.qualityColumn().orElse("quality"),
+            ReadingQuality.ofCode(q), "must be MISSING or blank when the values are blank");
+      }
+      row.imports = 0;
+      row.exports = 0;
+      row.quality = ReadingQuality.MISSING.code();
+      return;
+    }
+    if (q == ReadingQuality.MISSING.code() && (row.imports != 0 || row.exports != 0)) {
+      throw new DataFormatException(source, where, mapping.qualityColumn().orElse("quality"), "MISSING",
+          "must come with blank or zero values, but the row holds " + row.imports + " / " + row.exports + " mWh");
+    }
+    long worst = Math.max(row.imports, row.exports);
+    if (worst > maxPerInterval) {
+      throw new DataFormatException(source, where, "values", worst + " mWh", "must not exceed the sane maximum of "
+          + maxPerInterval + " mWh per interval (" + IntervalSeries.DEFAULT_MAX_DEMAND + ")");
+    }
+    row.quality = q;
+  }
+
+  /**
+   * The common case without BigDecimal: every value present, a plain decimal of at most 18 digits, not negative unless
+   * NET, and a whole number of mWh. Returns false (row untouched) otherwise; the exact path then decides.
+   */
+  private boolean fastValues(String source, int[] cols, List<String> cells, int line, Row row) {
+    int minutes = mapping.intervalLength().minutes();
+    long imp = 0;
+    long exp = 0;
+    long net = 0;
+    boolean hasNet = false;
+    for (int i = 0; i < mapping.values().size(); i++) {
+      ValueColumn vc = mapping.values().get(i);
+      int col = cols[3 + i];
+      if (col >= cells.size()) {
+        return false;
+      }
+      long x60 = sixtyTimesMilliwattHours(cells.get(col), vc.unit(), minutes, vc.role() == ValueRole.NET);
+      if (x60 == Long.MIN_VALUE || x60 % 60 != 0) {
+        return false;
+      }
+      long mwh = x60 / 60;
+      switch (vc.role()) {
+        case IMPORT:
+          imp = mwh;
+          break;
+        case EXPORT:
+          exp = mwh;
+          break;
+        case GENERATION:
+          hasNet = true;
+          net -= mwh;
+          break;
+        default:
+          hasNet = true;
+          net += mwh;
+      }
+    }
+    if (hasNet) {
+      row.imports = Math.max(net, 0);
+      row.exports = Math.max(-net, 0);
+    } else {
+      row.imports = imp;
+      row.exports = exp;
+    }
+    return true;
+  }
+
+  private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+      100_000_000L, 1_000_000_000L};
+
+  /** 60 × mWh of a plain decimal text, or Long.MIN_VALUE when the fast path does not apply. */
+  private static long sixtyTimesMilliwattHours(String text, ValueUnit unit, int minutes, boolean signed) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && text.charAt(i) == ' ') {
+      i++;
+    }
+    while (n > i && text.charAt(n - 1) == ' ') {
+      n--;
+    }
+    boolean negative = false;
+    if (i < n && text.charAt(i) == '-') {
+      if (!signed) {
+        return Long.MIN_VALUE;
+      }
+      negative = true;
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 18) {
+          return Long.MIN_VALUE;
+        }
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return Long.MIN_VALUE;
+      }
+    }
+    if (digits == 0) {
+      return Long.MIN_VALUE;
+    }
+    int k = (unit == ValueUnit.WH || unit == ValueUnit.W) ? 3 : 6;
+    int sc = Math.max(scale, 0);
+    if (sc > k) {
+      return Long.MIN_VALUE;
+    }
+    try {
+      long milli = Math.multiplyExact(unscaled, POW10[k - sc]);
+      long x60 = Math.multiplyExact(milli, unit.isPower() ? minutes : 60);
+      return negative ? -x60 : x60;
+    } catch (ArithmeticException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  /** The exact path: BigDecimal, one rounding. Returns false if every value cell is blank. */
+  private boolean slowValues(String source, int[] cols, List<String> cells, int line, Row row) {
+    String where = "line " + line;
     int minutes = mapping.intervalLength().minutes();
     BigDecimal imp60 = BigDecimal.ZERO;
     BigDecimal exp60 = BigDecimal.ZERO;
@@ -339,20 +457,8 @@ public final class CsvIntervalReader {
       throw new DataFormatException(source, where, "values", blanks + " blank of " + mapping.values().size(),
           "must be all present or all blank (MISSING)");
     }
-    byte q = ReadingQuality.ACTUAL.code();
-    if (cols[2] >= 0) {
-      String name = mapping.qualityColumn().orElse("");
-      q = quality(source, where, name, cell(source, cells, cols[2], line, name)).code();
-    }
     if (blanks > 0) {
-      if (q != ReadingQuality.ACTUAL.code() && q != ReadingQuality.MISSING.code()) {
-        throw new DataFormatException(source, where, mapping.qualityColumn().orElse("quality"),
-            ReadingQuality.ofCode(q), "must be MISSING or blank when the values are blank");
-      }
-      row.imports = 0;
-      row.exports = 0;
-      row.quality = ReadingQuality.MISSING.code();
-      return;
+      return false;
     }
     if (net60 != null) {
       long n = round(source, where, net60);
@@ -362,16 +468,7 @@ public final class CsvIntervalReader {
       row.imports = round(source, where, imp60);
       row.exports = round(source, where, exp60);
     }
-    if (q == ReadingQuality.MISSING.code() && (row.imports != 0 || row.exports != 0)) {
-      throw new DataFormatException(source, where, mapping.qualityColumn().orElse("quality"), "MISSING",
-          "must come with blank or zero values, but the row holds " + row.imports + " / " + row.exports + " mWh");
-    }
-    long worst = Math.max(row.imports, row.exports);
-    if (worst > maxPerInterval) {
-      throw new DataFormatException(source, where, "values", worst + " mWh", "must not exceed the sane maximum of "
-          + maxPerInterval + " mWh per interval (" + IntervalSeries.DEFAULT_MAX_DEMAND + ")");
-    }
-    row.quality = q;
+    return true;
   }
 
   private long round(String source, String where, BigDecimal sixtyTimes) {
@@ -403,6 +500,10 @@ public final class CsvIntervalReader {
   private long instant(String source, String where, String column, String text) {
     ZoneId zone = mapping.localZone().orElse(null);
     if (zone == null) {
+      long fast = fastUtc(text);
+      if (fast != Long.MIN_VALUE) {
+        return fast;
+      }
       try {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from).getEpochSecond();
       } catch (DateTimeException e) {
@@ -410,9 +511,11 @@ public final class CsvIntervalReader {
             "must be an ISO instant with an offset, for example 2024-03-10T07:15:00Z", e);
       }
     }
-    LocalDateTime ldt;
+    LocalDateTime ldt = pattern == null ? fastLocal(text) : null;
     try {
-      ldt = pattern == null ? LocalDateTime.parse(text) : LocalDateTime.parse(text, pattern);
+      if (ldt == null) {
+        ldt = pattern == null ? LocalDateTime.parse(text) : LocalDateTime.parse(text, pattern);
+      }
     } catch (DateTimeParseException e) {
       throw new DataFormatException(source, where, column, "\"" + text + "\"", "must be a local date-time"
           + mapping.timestampPattern().map(p -> " of pattern " + p).orElse(" such as 2024-03-10T02:15"), e);
@@ -441,6 +544,50 @@ public final class CsvIntervalReader {
             "is ambiguous in " + zone + " (it occurs at " + offsets.get(0) + " and " + offsets.get(1)
                 + "); declare an AmbiguousTimeRule");
     }
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ssZ} without a formatter, or Long.MIN_VALUE. */
+  private static long fastUtc(String t) {
+    if (t.length() != 20 || t.charAt(19) != 'Z') {
+      return Long.MIN_VALUE;
+    }
+    LocalDateTime ldt = fastLocal(t.substring(0, 19));
+    return ldt == null ? Long.MIN_VALUE : ldt.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm} or {@code yyyy-MM-ddTHH:mm:ss} without a formatter, or null. */
+  private static @Nullable LocalDateTime fastLocal(String t) {
+    int n = t.length();
+    if ((n != 16 && n != 19) || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || (n == 19 && t.charAt(16) != ':')) {
+      return null;
+    }
+    int y = digits(t, 0, 4);
+    int mo = digits(t, 5, 2);
+    int d = digits(t, 8, 2);
+    int h = digits(t, 11, 2);
+    int mi = digits(t, 14, 2);
+    int s = n == 19 ? digits(t, 17, 2) : 0;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(y, mo, d, h, mi, s);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   // ------------------------------------------------------------------ passes

@@ -105,7 +105,7 @@ final class EspiFeedIndex implements EspiScanner.Handler {
     long minDuration = Long.MAX_VALUE;
     long maxDuration = Long.MIN_VALUE;
     int misalignedLine = -1;
-    final TreeMap<Long, Long> runs = new TreeMap<>();
+    final RunSet runs = new RunSet();
     int overlapLine = -1;
     long minValue = Long.MAX_VALUE;
     int minValueLine;
@@ -138,7 +138,7 @@ final class EspiFeedIndex implements EspiScanner.Handler {
       }
       minDuration = Math.min(minDuration, duration);
       maxDuration = Math.max(maxDuration, duration);
-      if (overlapLine < 0 && !insertRun(start, end)) {
+      if (overlapLine < 0 && !runs.add(start, end)) {
         overlapLine = line;
       }
       if (value < minValue) {
@@ -156,30 +156,6 @@ final class EspiFeedIndex implements EspiScanner.Handler {
       if (quality >= 0) {
         this.quality.merge(quality, 1L, Long::sum);
       }
-    }
-
-    /** Adds [s, e) to the covered runs; false if it overlaps what is there. */
-    private boolean insertRun(long s, long e) {
-      Map.Entry<Long, Long> before = runs.floorEntry(s);
-      if (before != null && before.getValue() > s) {
-        return false;
-      }
-      Map.Entry<Long, Long> after = runs.ceilingEntry(s);
-      if (after != null && after.getKey() < e) {
-        return false;
-      }
-      long ns = s;
-      long ne = e;
-      if (before != null && before.getValue() == s) {
-        ns = before.getKey();
-        runs.remove(before.getKey());
-      }
-      if (after != null && after.getKey() == e) {
-        ne = after.getValue();
-        runs.remove(after.getKey());
-      }
-      runs.put(ns, ne);
-      return true;
     }
 
     boolean regular() {

@@ -303,9 +303,9 @@ final class EspiScanner {
       }
       String name = r.getLocalName();
       if (name.equals("interval")) {
-        long[] sd = period(r, "IntervalBlock/interval", false);
-        block.intervalStart = sd[0];
-        block.intervalDuration = sd[1];
+        period(r, "IntervalBlock/interval", false, r.getLocation().getLineNumber());
+        block.intervalStart = periodStart;
+        block.intervalDuration = periodDuration;
       } else if (name.equals("IntervalReading")) {
         reading(r);
       } else {
@@ -330,17 +330,17 @@ final class EspiScanner {
       String name = r.getLocalName();
       switch (name) {
         case "timePeriod": {
-          long[] sd = period(r, "IntervalReading/timePeriod", true);
-          block.start[i] = sd[0];
-          block.duration[i] = sd[1];
+          period(r, "IntervalReading/timePeriod", true, line);
+          block.start[i] = periodStart;
+          block.duration[i] = periodDuration;
           break;
         }
         case "value":
-          block.value[i] = number(r, "IntervalReading/value");
+          block.value[i] = number(r, "IntervalReading/value", line);
           hasValue = true;
           break;
         case "cost":
-          block.cost[i] = number(r, "IntervalReading/cost");
+          block.cost[i] = number(r, "IntervalReading/cost", line);
           block.hasCost[i] = true;
           break;
         case "ReadingQuality": {
@@ -351,7 +351,7 @@ final class EspiScanner {
             }
             if (e2 == XMLStreamConstants.START_ELEMENT) {
               if (r.getLocalName().equals("quality")) {
-                long q = number(r, "IntervalReading/ReadingQuality/quality");
+                long q = number(r, "IntervalReading/ReadingQuality/quality", line);
                 if (block.quality[i] <= 0) {
                   block.quality[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, q));
                 }
@@ -375,9 +375,11 @@ final class EspiScanner {
     }
   }
 
-  /** Reads a DateTimeInterval: {start, duration}; duration -1 when absent and not required. */
-  private long[] period(XMLStreamReader r, String what, boolean durationRequired) throws XMLStreamException {
-    int line = r.getLocation().getLineNumber();
+  private long periodStart;
+  private long periodDuration;
+
+  /** Reads a DateTimeInterval into {@link #periodStart} and {@link #periodDuration} (-1 when absent, not required). */
+  private void period(XMLStreamReader r, String what, boolean durationRequired, int line) throws XMLStreamException {
     long start = Long.MIN_VALUE;
     long duration = -1;
     while (true) {
@@ -390,9 +392,9 @@ final class EspiScanner {
       }
       String name = r.getLocalName();
       if (name.equals("start")) {
-        start = number(r, what + "/start");
+        start = number(r, what + "/start", line);
       } else if (name.equals("duration")) {
-        duration = number(r, what + "/duration");
+        duration = number(r, what + "/duration", line);
         if (duration <= 0) {
           throw new DataFormatException(source, "line " + line, what + "/duration", duration, "must be positive");
         }
@@ -406,17 +408,65 @@ final class EspiScanner {
     if (durationRequired && duration < 0) {
       throw new DataFormatException(source, "line " + line, what + "/duration", null, "must be present");
     }
-    return new long[] {start, duration};
+    periodStart = start;
+    periodDuration = duration;
   }
 
-  private long number(XMLStreamReader r, String field) throws XMLStreamException {
-    int line = r.getLocation().getLineNumber();
-    String text = r.getElementText().trim();
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new DataFormatException(source, "line " + line, field, "\"" + text + "\"", "must be a whole number", e);
+  /**
+   * Reads a whole number element's text straight from the parser's character buffer (no String for the common case).
+   *
+   * @param line the line reported on error (the enclosing reading's)
+   */
+  private long number(XMLStreamReader r, String field, int line) throws XMLStreamException {
+    long v = 0;
+    int digits = 0;
+    boolean negative = false;
+    boolean done = false;
+    StringBuilder raw = null;
+    boolean bad = false;
+    while (true) {
+      int ev = r.next();
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        break;
+      }
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        throw new DataFormatException(source, "line " + line, field, "<" + r.getLocalName() + ">",
+            "must be a whole number, not an element");
+      }
+      if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA && ev != XMLStreamConstants.SPACE) {
+        continue;
+      }
+      char[] buf = r.getTextCharacters();
+      int from = r.getTextStart();
+      int to = from + r.getTextLength();
+      for (int i = from; i < to && !bad; i++) {
+        char c = buf[i];
+        if (c >= '0' && c <= '9' && !done) {
+          if (digits == 18) {
+            bad = true;
+          }
+          v = v * 10 + (c - '0');
+          digits++;
+        } else if (c == '-' && digits == 0 && !negative && !done) {
+          negative = true;
+        } else if (Character.isWhitespace(c)) {
+          done = digits > 0 || negative;
+        } else {
+          bad = true;
+        }
+      }
+      if (bad && raw == null) {
+        raw = new StringBuilder().append(buf, from, Math.min(to - from, 64));
+      } else if (digits == 0 && raw == null) {
+        raw = new StringBuilder().append(buf, from, Math.min(to - from, 64));
+      }
     }
+    if (bad || digits == 0) {
+      String text = raw == null ? "" : raw.toString().trim();
+      throw new DataFormatException(source, "line " + line, field, "\"" + text + "\"",
+          "must be a whole number" + (digits >= 18 ? " of at most 18 digits" : ""));
+    }
+    return negative ? -v : v;
   }
 
   private static XNode tree(XMLStreamReader r) throws XMLStreamException {
