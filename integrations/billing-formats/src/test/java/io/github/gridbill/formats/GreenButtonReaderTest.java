@@ -46,7 +46,8 @@ class GreenButtonReaderTest {
 
   /** The sum of every IntervalReading {@code <value>} of a file, found by a regex, independent of the reader. */
   static long sumOfValues(Path file) throws IOException {
-    Matcher m = Pattern.compile("<IntervalReading>.*?<value>(-?\\d+)</value>", Pattern.DOTALL).matcher(Files.readString(file, StandardCharsets.UTF_8));
+    Matcher m = Pattern.compile("<IntervalReading>.*?<value>(-?\\d+)</value>", Pattern.DOTALL)
+        .matcher(Files.readString(file, StandardCharsets.UTF_8));
     long s = 0;
     while (m.find()) {
       s += Long.parseLong(m.group(1));
@@ -130,8 +131,11 @@ class GreenButtonReaderTest {
     assertThat(s.grid().start()).isEqualTo(Instant.parse("2014-01-01T05:00:00Z"));
     assertThat(s.isAllActual()).isTrue();
     assertThat(s.totalImport().milliwattHours()).isEqualTo(sumOfValues(f) * 1000).isEqualTo(199_563_000L);
-    assertThat(r.notCarried()).extracting(NotCarried::what).contains(
+    assertThat(r.notCarried()).extracting(NotCarried::what).containsExactly(
+        "ElectricPowerUsageSummary https://services.greenbuttondata.org/DataCustodian/espi/1_1/resource/"
+            + "RetailCustomer/2/UsagePoint/2/ElectricPowerUsageSummary/01",
         "IntervalReading/cost on 216 readings (sum 2205567 hundred-thousandths of the currency)");
+    assertThat(r.assumptions()).isEmpty();
   }
 
   @Test
@@ -149,6 +153,9 @@ class GreenButtonReaderTest {
     assertThat(s.totalImport().milliwattHours()).isEqualTo(4_086_000L);
     assertThat(r.assumptions()).extracting(Assumption::what)
         .containsExactly("16 of 24 intervals of the grid have no reading");
+    assertThat(r.notCarried()).extracting(NotCarried::what).containsExactly("ElectricPowerUsageSummary "
+        + "https://services.greenbuttondata.org/DataCustodian/espi/1_1/resource/RetailCustomer/3/UsagePoint/1/"
+        + "ElectricPowerUsageSummary/01");
   }
 
   @Test
@@ -165,6 +172,9 @@ class GreenButtonReaderTest {
         Unconvertible.of(UnconvertibleReason.IRREGULAR_INTERVALS,
             "MeterReading /v1/User/1234567890/UsagePoint/NET_USAGE/MeterReading/1: 35 readings with 12 durations"
                 + " from 2332800 s to 3024000 s"));
+    assertThat(r.notCarried()).containsExactly(NotCarried.of("entry 2 (line 25)",
+        "MeterReading /v1/User/1234567890/UsagePoint/NET_USAGE/MeterReading/1 in uom 169 (therm) x10^-3, 35 readings",
+        "not energy in Wh"));
   }
 
   @Test

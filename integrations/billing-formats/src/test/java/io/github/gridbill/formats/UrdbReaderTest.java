@@ -146,7 +146,13 @@ class UrdbReaderTest {
     assertThat(flat.periods().get(0).tiers()).containsExactly(
         Tier.builder().rate(bd("13.2")).unit(TierUnit.KW).build());
     assertThat(v.netMetering()).isEmpty();
-    assertThat(imp.notCarried()).hasSize(11); // 1 REopt input + 4 energyattrs + 6 demandattrs
+    String b = "$.Scenario.Site.ElectricTariff";
+    String u = b + ".urdb_response";
+    assertThat(notCarriedLocations(imp)).containsExactly(b + ".interconnection_limit_kw", u + ".energyattrs[0]",
+        u + ".energyattrs[1]", u + ".energyattrs[2]", u + ".energyattrs[3]", u + ".demandattrs[0]",
+        u + ".demandattrs[1]", u + ".demandattrs[2]", u + ".demandattrs[3]", u + ".demandattrs[4]",
+        u + ".demandattrs[5]");
+    assertThat(imp.notCarried().get(4).what()).isEqualTo("energyattrs {\"California Climate credit\":\"$-0.00669/kwh\"}");
   }
 
   @Test
@@ -161,8 +167,15 @@ class UrdbReaderTest {
         .containsExactly(bd("18.887"), bd("6.037"), bd("16.017"), bd("5.337"));
     assertThat(v.fixedCharges().get(0).amount()).isEqualByComparingTo("468.6");
     assertThat(v.netMetering().orElseThrow().mode()).isEqualTo(NetMeteringMode.NET_METERING);
-    assertThat(imp.assumptions()).extracting(Assumption::what)
-        .contains("demand window 15 minutes", "usenetmetering true without a true-up");
+    String b = "$.Scenario.Site.ElectricTariff";
+    String u = b + ".urdb_response";
+    assertThat(notCarriedLocations(imp)).containsExactly(b + ".interconnection_limit_kw",
+        u + ".basicinformationcomments", u + ".demandcomments", u + ".energycomments");
+    assertThat(imp.assumptions()).extracting(Assumption::location)
+        .containsExactly(u + ".enddate", u + ".usenetmetering", u + ".demandwindow");
+    assertThat(imp.assumptions()).extracting(Assumption::what).containsExactly(
+        "enddate 1548896400 (2019-01-31T01:00:00Z) is not midnight UTC", "usenetmetering true without a true-up",
+        "demand window 15 minutes");
   }
 
   @Test
@@ -193,6 +206,10 @@ class UrdbReaderTest {
         FixedCharge.of("fixed", "Fixed charge", bd("15.91"), FixedChargeBasis.PER_BILL));
     assertThat(v.effectiveUntil()).isEmpty();
     assertThat(v.netMetering().orElseThrow().carry()).isEqualTo(CreditCarry.KWH);
+    String b = "$.Scenario.Site.ElectricTariff";
+    assertThat(notCarriedLocations(imp)).containsExactly(b + ".interconnection_limit_kw",
+        b + ".urdb_response.energycomments");
+    assertThat(imp.assumptions()).extracting(Assumption::location).containsExactly(b + ".urdb_response.dgrules");
   }
 
   @Test
