@@ -1,0 +1,5 @@
+/** Tests of the format readers and writers. */
+@NullMarked
+package io.github.gridbill.formats;
+
+import org.jspecify.annotations.NullMarked;
