@@ -73,11 +73,16 @@ public final class Energy implements Comparable<Energy>, Serializable {
    */
   public static Energy ofKilowattHours(BigDecimal kilowattHours) {
     Objects.requireNonNull(kilowattHours, "kilowattHours");
-    try {
-      return ofMilliwattHours(kilowattHours.movePointRight(6).longValueExact());
-    } catch (ArithmeticException e) {
+    BigDecimal milliwattHours = kilowattHours.movePointRight(6);
+    if (milliwattHours.stripTrailingZeros().scale() > 0) {
       throw new ValidationException(
-          "kilowattHours", kilowattHours.toPlainString(), "must be exact in milliwatt-hours (at most 6 decimals)", e);
+          "kilowattHours", kilowattHours.toPlainString(), "must be exact in milliwatt-hours (at most 6 decimals)");
+    }
+    try {
+      return ofMilliwattHours(milliwattHours.longValueExact());
+    } catch (ArithmeticException e) {
+      throw new ValidationException("kilowattHours", kilowattHours.toPlainString(),
+          "must be between -9223372036854.775808 and 9223372036854.775807 kWh", e);
     }
   }
 
@@ -223,15 +228,25 @@ public final class Energy implements Comparable<Energy>, Serializable {
     } catch (NumberFormatException e) {
       throw new ValidationException("text", "\"" + s + "\"", "must be a number followed by kWh, Wh or mWh", e);
     }
+    BigDecimal kilowattHours;
     switch (unit) {
       case "kWh":
-        return ofKilowattHours(number);
+        kilowattHours = number;
+        break;
       case "Wh":
-        return ofKilowattHours(number.movePointLeft(3));
+        kilowattHours = number.movePointLeft(3);
+        break;
       case "mWh":
-        return ofKilowattHours(number.movePointLeft(6));
+        kilowattHours = number.movePointLeft(6);
+        break;
       default:
         throw new ValidationException("text", "\"" + s + "\"", "must be a number followed by kWh, Wh or mWh");
+    }
+    try {
+      return ofKilowattHours(kilowattHours);
+    } catch (ValidationException e) {
+      // name what the caller passed, not the internal kWh conversion
+      throw new ValidationException("text", "\"" + s + "\"", e.reason(), e);
     }
   }
 }

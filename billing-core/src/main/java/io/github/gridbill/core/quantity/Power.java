@@ -70,11 +70,16 @@ public final class Power implements Comparable<Power>, Serializable {
    */
   public static Power ofKilowatts(BigDecimal kilowatts) {
     Objects.requireNonNull(kilowatts, "kilowatts");
-    try {
-      return ofMilliwatts(kilowatts.movePointRight(6).longValueExact());
-    } catch (ArithmeticException e) {
+    BigDecimal milliwatts = kilowatts.movePointRight(6);
+    if (milliwatts.stripTrailingZeros().scale() > 0) {
       throw new ValidationException(
-          "kilowatts", kilowatts.toPlainString(), "must be exact in milliwatts (at most 6 decimals)", e);
+          "kilowatts", kilowatts.toPlainString(), "must be exact in milliwatts (at most 6 decimals)");
+    }
+    try {
+      return ofMilliwatts(milliwatts.longValueExact());
+    } catch (ArithmeticException e) {
+      throw new ValidationException("kilowatts", kilowatts.toPlainString(),
+          "must be between -9223372036854.775808 and 9223372036854.775807 kW", e);
     }
   }
 

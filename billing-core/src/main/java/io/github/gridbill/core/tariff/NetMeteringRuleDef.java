@@ -11,11 +11,11 @@ import org.immutables.value.Value;
  * How a customer with generation is billed for imports and exports (DOMAIN.md, Net metering).
  *
  * <ul>
- *   <li>{@link NetMeteringMode#NET_METERING} with {@link CreditCarry#KWH}: a negative monthly net is banked in kWh and
- *       offsets the next bills' imports; at the true-up month the bank is paid at {@link #surplusRate()} (forfeited
- *       when absent) and resets, unless {@link #rolloverAtTrueUp()}.
- *   <li>{@code NET_METERING} with {@link CreditCarry#MONEY}: the surplus is valued at the export rate and carried as
- *       money.
+ *   <li>{@link NetMeteringMode#NET_METERING} with {@link CreditCarry#KWH}: each TOU period nets over the bill; a negative
+ *       net is banked in kWh and offsets the same period's imports on the next bills; at the true-up month the bank
+ *       is settled by {@link #trueUpSettlement()} (paid at {@link #surplusRate()}) and resets.
+ *   <li>{@code NET_METERING} with {@link CreditCarry#MONEY}: the surplus is valued at the export rate; the money
+ *       offsets energy charges (never demand or fixed charges) and the rest is carried.
  *   <li>{@link NetMeteringMode#NET_BILLING}: per interval, imports at retail and exports at the export rate; with
  *       {@code MONEY} carry, a bill's net credit carries to the next bill and is paid at the true-up month.
  *   <li>{@link NetMeteringMode#BUY_ALL_SELL_ALL}: all load at retail, all generation at the export rate.
@@ -65,35 +65,25 @@ abstract class NetMeteringRuleDef {
   public abstract Optional<BigDecimal> surplusRate();
 
   /**
-   * Whether the bank rolls into the next year at true-up instead of being paid out.
+   * What happens to the bank at the true-up: paid (kWh at {@link #surplusRate()}, money as it stands), forfeited,
+   * rolled into the next year, or both paid and rolled (reproduces SAM/ssc 2025 with {@code ur_nm_credit_rollover}).
    *
-   * @return true to roll over, false by default
+   * @return the settlement, PAY by default
    */
   @Value.Default
-  public boolean rolloverAtTrueUp() {
-    return false;
+  public TrueUpSettlement trueUpSettlement() {
+    return TrueUpSettlement.PAY;
   }
 
   /**
-   * For a money bank, whether carried credit offsets the current bill's charges (true) or only accumulates for the
-   * true-up payout (false, SAM's {@code ur_nb_apply_credit_current_month = 0}).
+   * Whether a bill's own export credits offset its own energy charges (true, the usual rule), or only go to the bank
+   * and offset later bills (false, SAM's {@code ur_nb_apply_credit_current_month = 0}). Only for a money bank.
    *
    * @return true by default
    */
   @Value.Default
-  public boolean applyCarriedCredit() {
+  public boolean creditsOffsetSameBill() {
     return true;
-  }
-
-  /**
-   * For a money bank, whether a credit left at true-up is forfeited rather than paid (SAM's
-   * {@code ur_nb_credit_expire}).
-   *
-   * @return false by default
-   */
-  @Value.Default
-  public boolean creditExpiresAtTrueUp() {
-    return false;
   }
 
   @Value.Check

@@ -4,6 +4,7 @@ import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -66,6 +67,13 @@ abstract class RatchetDef {
    * @return the periods
    */
   public abstract Set<Integer> demandPeriods();
+
+  /**
+   * The id of the demand charge whose schedule periods {@link #demandPeriods()} refers to.
+   *
+   * @return the demand charge id, or empty for the version's first demand charge with a schedule
+   */
+  public abstract Optional<String> demandCharge();
 
   /**
    * A ratchet with the same percentage every month: {@code uniform(80, 11)}.

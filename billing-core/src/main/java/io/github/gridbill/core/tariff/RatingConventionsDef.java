@@ -1,6 +1,7 @@
 package io.github.gridbill.core.tariff;
 
 import io.github.gridbill.core.GridBillStyle;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -45,6 +46,36 @@ abstract class RatingConventionsDef {
   @Value.Default
   public boolean uniformTierBoundsAcrossPeriods() {
     return false;
+  }
+
+  /**
+   * How a per-period kWh bank moves between bills.
+   *
+   * @return the transfer rule, SAME_PERIOD by default
+   */
+  @Value.Default
+  public KwhBankTransfer kwhBankTransfer() {
+    return KwhBankTransfer.SAME_PERIOD;
+  }
+
+  /**
+   * For {@link KwhBankTransfer#SAME_HOURS}, the weekday hours (local, 0–23) that carry the bank, in order of preference.
+   *
+   * @return the hours, {@code [0, 5, 11, 17]} by default (SAM/ssc)
+   */
+  @Value.Default
+  public List<Integer> bankTransferHours() {
+    return List.of(0, 5, 11, 17);
+  }
+
+  /**
+   * Which kWh a kWh bank's true-up pays.
+   *
+   * @return the basis, BANK_BALANCE by default
+   */
+  @Value.Default
+  public TrueUpBasis trueUpBasis() {
+    return TrueUpBasis.BANK_BALANCE;
   }
 
   /**

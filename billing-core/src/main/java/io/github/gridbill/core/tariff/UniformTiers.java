@@ -16,14 +16,32 @@ final class UniformTiers {
 
   static void check(TariffVersionDef v) {
     for (EnergyCharge e : v.energyCharges()) {
-      checkCharge("Energy", e.schedule(), e.periods(), " kWh");
+      checkCharge("Energy", e.schedule(), e.periods());
     }
     for (DemandCharge d : v.demandCharges()) {
-      checkCharge("Demand", d.schedule(), d.periods(), " kW");
+      checkCharge("Demand", d.schedule(), d.periods());
     }
   }
 
-  private static void checkCharge(String what, Optional<TouSchedule> schedule, List<PeriodTiers> periods, String unit) {
+  private static String label(String what, TierUnit u) {
+    if (what.equals("Demand")) {
+      return "kW";
+    }
+    switch (u) {
+      case KWH_PER_DAY:
+        return "kWh/day";
+      case KWH_PER_KW:
+        return "kWh/kW";
+      case KWH_PER_KW_PER_DAY:
+        return "kWh/kW/day";
+      case KW:
+        return "kW";
+      default:
+        return "kWh";
+    }
+  }
+
+  private static void checkCharge(String what, Optional<TouSchedule> schedule, List<PeriodTiers> periods) {
     if (schedule.isEmpty()) {
       return;
     }
@@ -56,11 +74,15 @@ final class UniformTiers {
               && first.tiers().get(t).unit() == pt.get().tiers().get(t).unit();
           if (!same) {
             String mon = m.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT);
+            Tier ta = first.tiers().get(t);
+            Tier tb = pt.get().tiers().get(t);
             throw new ValidationException(
-                what.toLowerCase(Locale.ROOT) + " tier " + (t + 1) + " bound in " + mon + " period " + p,
-                b.map(BigDecimal::toPlainString).orElse("unbounded") + unit,
-                "must equal period " + first.period() + "'s " + a.map(BigDecimal::toPlainString).orElse("unbounded")
-                    + unit + " (tiers should have the same max usage across periods in the same month for TOU rates)");
+                what.toLowerCase(Locale.ROOT) + " tier " + (t + 1) + " bound in " + mon + " period \""
+                    + s.periodNames().get(p) + "\"",
+                b.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(what, tb.unit()),
+                "must equal period \"" + s.periodNames().get(first.period()) + "\"'s "
+                    + a.map(BigDecimal::toPlainString).orElse("unbounded") + " " + label(what, ta.unit())
+                    + " (tiers should have the same max usage across periods in the same month for TOU rates)");
           }
         }
       }

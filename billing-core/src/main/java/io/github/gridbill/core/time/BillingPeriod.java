@@ -65,7 +65,12 @@ public final class BillingPeriod implements Serializable {
    * @throws ValidationException if the end is before the start
    */
   public static BillingPeriod ofClosed(LocalDate startInclusive, LocalDate endInclusive, ZoneId zone) {
+    Objects.requireNonNull(startInclusive, "startInclusive");
     Objects.requireNonNull(endInclusive, "endInclusive");
+    if (endInclusive.isBefore(startInclusive)) {
+      throw new ValidationException(
+          "endInclusive", endInclusive, "must not be before startInclusive " + startInclusive);
+    }
     return of(startInclusive, endInclusive.plusDays(1), zone);
   }
 

@@ -54,7 +54,10 @@ abstract class HolidayCalendarDef {
     for (HolidayRule r : rules()) {
       // an observed date can cross a year boundary (a Saturday 1 January observed on Friday 31 December)
       for (int y = date.getYear() - 1; y <= date.getYear() + 1; y++) {
-        if (r.observedIn(y).equals(date)) {
+        LocalDate observed = r.observedIn(y);
+        // a 5th-weekday rule in a month with only four such weekdays has no date that year
+        boolean exists = r.dayOfMonth().isPresent() || observed.getMonth() == r.month();
+        if (exists && observed.equals(date)) {
           return true;
         }
       }

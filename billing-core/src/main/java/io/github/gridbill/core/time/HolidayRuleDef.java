@@ -72,6 +72,10 @@ abstract class HolidayRuleDef {
   /**
    * The date on which the holiday is observed in a year.
    *
+   * <p>A 5th-weekday rule in a year whose month has only four such weekdays yields a date in the next month (the
+   * result of {@link TemporalAdjusters#dayOfWeekInMonth}); {@link HolidayCalendar#isHoliday} treats that year as having
+   * no such holiday.
+   *
    * @param year the year
    * @return the observed date, never null
    */
@@ -106,7 +110,7 @@ abstract class HolidayRuleDef {
    * @param dayOfMonth the day of month
    * @param observance how a weekend date is observed, not null
    * @return the rule, never null
-   * @throws ValidationException if the day does not exist in the month
+   * @throws ValidationException if the day does not exist in the month every year (29 February is refused)
    */
   public static HolidayRule fixed(String name, Month month, int dayOfMonth, HolidayObservance observance) {
     return HolidayRule.builder().name(name).month(month).dayOfMonth(dayOfMonth).observance(observance).build();
@@ -145,8 +149,9 @@ abstract class HolidayRuleDef {
           "holidayRule", name(), "must have either a dayOfMonth or a dayOfWeek, not both or neither");
     }
     dayOfMonth().ifPresent(d -> {
-      if (d < 1 || d > month().maxLength()) {
-        throw new ValidationException("dayOfMonth", d, "must be a day of " + month());
+      // the date must exist every year: 29 February would make observedIn fail in three years of four
+      if (d < 1 || d > month().minLength()) {
+        throw new ValidationException("dayOfMonth", d, "must be a day of " + month() + " in every year");
       }
     });
     if (dayOfWeek().isPresent() && !(occurrence() == -1 || (occurrence() >= 1 && occurrence() <= 5))) {

@@ -75,16 +75,16 @@ public final class IntervalGrid implements Serializable {
     Objects.requireNonNull(startInclusive, "startInclusive");
     Objects.requireNonNull(endExclusive, "endExclusive");
     Objects.requireNonNull(length, "length");
-    long seconds = Duration.between(startInclusive, endExclusive).getSeconds();
-    if (seconds < 0) {
+    Duration span = Duration.between(startInclusive, endExclusive);
+    if (span.isNegative()) {
       throw new ValidationException("endExclusive", endExclusive, "must not be before " + startInclusive);
     }
-    if (seconds % length.seconds() != 0) {
+    long seconds = span.getSeconds();
+    if (span.getNano() != 0 || seconds % length.seconds() != 0) {
       throw new ValidationException(
           "period",
           "[" + startInclusive + ", " + endExclusive + ")",
-          "must last a whole number of " + length.minutes() + "-minute intervals, but lasts "
-              + Duration.ofSeconds(seconds));
+          "must last a whole number of " + length.minutes() + "-minute intervals, but lasts " + span);
     }
     return new IntervalGrid(startInclusive, length, Math.toIntExact(seconds / length.seconds()));
   }
