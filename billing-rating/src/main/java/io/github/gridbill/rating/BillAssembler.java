@@ -69,7 +69,8 @@ final class BillAssembler {
   private Power referencePeak = Power.zero();
 
   // net metering bookkeeping
-  private BigDecimal energyExact = BigDecimal.ZERO;
+  /** The sum of the energy lines as rounded: credits offset what the bill shows, so a full offset nets to zero. */
+  private BigDecimal energyShown = BigDecimal.ZERO;
   private BigDecimal moneyEarned = BigDecimal.ZERO;
   private final Map<Integer, Long> bankAfterByPeriod = new TreeMap<>();
   private long kwhBankUsedMwh;
@@ -114,6 +115,12 @@ final class BillAssembler {
     if (rule != null && rule.mode() == NetMeteringMode.NET_METERING) {
       long surplusBefore = state.nettingYearSurplus().milliwattHours();
       nettingSurplus = Energy.ofMilliwattHours(Math.max(surplusBefore - netTotalMwh, 0));
+      boolean samJanuary = lastV.conventions().trueUpBasis() == TrueUpBasis.NET_SURPLUS_SINCE_TRUE_UP
+          && billMonth.getMonth() == java.time.Month.JANUARY && state.lastPeriodEnd().isPresent()
+          && rule.trueUpMonth().map(m -> m != java.time.Month.DECEMBER).orElse(false);
+      if (samJanuary) {
+        nettingSurplus = state.nettingYearSurplus(); // SAM carries December's figure into January unchanged
+      }
     }
     BigDecimal rollOverValue = BigDecimal.ZERO;
     if (rule != null && rule.carry() == CreditCarry.KWH && trueUpBill
@@ -123,7 +130,7 @@ final class BillAssembler {
     if (rule != null && (rule.carry() == CreditCarry.MONEY || rollOverValue.signum() > 0 || moneyBefore.signum() > 0)) {
       BigDecimal own = rule.carry() == CreditCarry.MONEY ? moneyEarned : BigDecimal.ZERO;
       BigDecimal avail = moneyBefore.add(rollOverValue).add(rule.creditsOffsetSameBill() ? own : BigDecimal.ZERO);
-      BigDecimal use = avail.min(energyExact.max(BigDecimal.ZERO));
+      BigDecimal use = avail.min(energyShown.max(BigDecimal.ZERO));
       moneyApplied = use;
       moneyAfter = avail.subtract(use).add(rule.creditsOffsetSameBill() ? BigDecimal.ZERO : own);
       if (use.signum() > 0) {
@@ -1272,7 +1279,7 @@ final class BillAssembler {
       return;
     }
     if (l.kind() == LineKind.ENERGY) {
-      energyExact = energyExact.add(l.exactAmount());
+      energyShown = energyShown.add(l.amount().getAmount());
     }
     lines.add(l);
   }
