@@ -69,7 +69,9 @@ final class BillAssembler {
   private Power referencePeak = Power.zero();
 
   // net metering bookkeeping
-  /** The sum of the energy lines as rounded: credits offset what the bill shows, so a full offset nets to zero. */
+  /** The exact sum of the energy lines (what credits offset). */
+  private BigDecimal energyExact = BigDecimal.ZERO;
+  /** The sum of the energy lines as rounded on the bill (what a full offset shows). */
   private BigDecimal energyShown = BigDecimal.ZERO;
   private BigDecimal moneyEarned = BigDecimal.ZERO;
   private final Map<Integer, Long> bankAfterByPeriod = new TreeMap<>();
@@ -130,12 +132,18 @@ final class BillAssembler {
     if (rule != null && (rule.carry() == CreditCarry.MONEY || rollOverValue.signum() > 0 || moneyBefore.signum() > 0)) {
       BigDecimal own = rule.carry() == CreditCarry.MONEY ? moneyEarned : BigDecimal.ZERO;
       BigDecimal avail = moneyBefore.add(rollOverValue).add(rule.creditsOffsetSameBill() ? own : BigDecimal.ZERO);
-      BigDecimal use = avail.min(energyShown.max(BigDecimal.ZERO));
+      BigDecimal use = avail.min(energyExact.max(BigDecimal.ZERO));
       moneyApplied = use;
       moneyAfter = avail.subtract(use).add(rule.creditsOffsetSameBill() ? BigDecimal.ZERO : own);
       if (use.signum() > 0) {
-        addLine(line(lastV, "net-metering", LineKind.EXPORT_CREDIT, creditAppliedText(own, moneyBefore, rollOverValue),
-            last.period(), null, null, null, null, use.negate(), IntervalSelector.NONE, 0, 0));
+        BillLine credit = line(lastV, "net-metering", LineKind.EXPORT_CREDIT,
+            creditAppliedText(own, moneyBefore, rollOverValue), last.period(), null, null, null, null, use.negate(),
+            IntervalSelector.NONE, 0, 0);
+        if (use.compareTo(energyExact) == 0) {
+          // a full offset is shown as the energy lines' rounded sum, so that they net to exactly zero on the bill
+          credit = credit.withAmount(Money.of(currency, energyShown.negate()));
+        }
+        addLine(credit);
       }
     }
 
@@ -1279,6 +1287,7 @@ final class BillAssembler {
       return;
     }
     if (l.kind() == LineKind.ENERGY) {
+      energyExact = energyExact.add(l.exactAmount());
       energyShown = energyShown.add(l.amount().getAmount());
     }
     lines.add(l);

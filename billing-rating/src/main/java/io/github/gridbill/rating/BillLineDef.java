@@ -87,7 +87,9 @@ abstract class BillLineDef {
   public abstract BigDecimal exactAmount();
 
   /**
-   * The amount rounded once to the currency's minor unit; the bill total is the sum of these.
+   * The amount rounded once to the currency's minor unit; the bill total is the sum of these. One exception: a credit
+   * that fully offsets the energy charges is shown as the negated sum of their rounded amounts, so that they net to
+   * exactly zero (its exact amount stays exact).
    *
    * @return the amount
    */
