@@ -343,7 +343,7 @@ public final class UrdbWriter {
         "URDB has no true-up")));
     n.surplusRate().ifPresent(r -> out.add(NotCarried.of("netMetering.surplusRate", r.toPlainString(),
         "URDB has no surplus rate")));
-    if (n.rolloverAtTrueUp() || !n.applyCarriedCredit() || n.creditExpiresAtTrueUp()) {
+    if (n.trueUpSettlement() != io.github.gridbill.core.tariff.TrueUpSettlement.PAY || !n.creditsOffsetSameBill()) {
       out.add(NotCarried.of("netMetering", "bank options " + n, "URDB has no credit-bank options"));
     }
   }
