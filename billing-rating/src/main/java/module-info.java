@@ -9,4 +9,5 @@ module io.github.gridbill.rating {
 
   exports io.github.gridbill.rating;
   exports io.github.gridbill.rating.invoice;
+  exports io.github.gridbill.rating.run;
 }
