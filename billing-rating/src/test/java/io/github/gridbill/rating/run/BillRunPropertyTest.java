@@ -23,7 +23,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Bill runs are deterministic: the same jobs give the same results for any thread count and in-flight bound. */
+/**
+ * Bill runs are deterministic: the same jobs give the same results for any thread count, in-flight bound and chunk
+ * size.
+ */
 class BillRunPropertyTest {
 
   /** kind 0: July, 1: August, 2: a negative reading (fails), 3: data of the wrong month (fails). */
@@ -53,21 +56,24 @@ class BillRunPropertyTest {
     }, BillingState.initial());
   }
 
+  private static BillRun run(int threads, int maxInFlight, int chunkSize) {
+    return BillRun.builder().parallelism(threads).maxInFlight(maxInFlight).chunkSize(chunkSize).build();
+  }
+
   @Property(tries = 25)
   void resultsAreIdenticalFor1And2And8Threads(@ForAll("jobs") List<JobSpec> specs,
-      @ForAll @IntRange(min = 1, max = 12) int maxInFlight) {
+      @ForAll @IntRange(min = 1, max = 12) int maxInFlight, @ForAll @IntRange(min = 1, max = 5) int chunkSize) {
     List<AccountJob> jobs = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       jobs.add(job(i, specs.get(i)));
     }
-    BillRunResult one = BillRun.builder().parallelism(1).maxInFlight(maxInFlight).build().run(jobs);
-    BillRunResult two = BillRun.builder().parallelism(2).maxInFlight(maxInFlight).build().run(jobs);
-    BillRunResult eight = BillRun.builder().parallelism(8).maxInFlight(maxInFlight).build().run(jobs);
+    BillRunResult one = run(1, maxInFlight, chunkSize).run(jobs);
+    BillRunResult two = run(2, maxInFlight, chunkSize).run(jobs);
+    BillRunResult eight = run(8, maxInFlight, chunkSize).run(jobs);
     assertThat(two).isEqualTo(one);
     assertThat(eight).isEqualTo(one);
     List<AccountResult> streamed = new ArrayList<>();
-    BillRunResult summary = BillRun.builder().parallelism(8).maxInFlight(maxInFlight).build()
-        .runStreaming(jobs.stream(), streamed::add);
+    BillRunResult summary = run(8, maxInFlight, chunkSize).runStreaming(jobs.stream(), streamed::add);
     assertThat(streamed).isEqualTo(one.results());
     assertThat(summary.failures()).isEqualTo(one.failures());
     assertThat(summary.intervalsRated()).isEqualTo(one.intervalsRated());

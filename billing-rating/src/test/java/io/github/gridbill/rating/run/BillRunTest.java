@@ -181,7 +181,8 @@ class BillRunTest {
       }
     };
     List<Long> order = new ArrayList<>();
-    BillRunResult r = BillRun.builder().parallelism(3).maxInFlight(bound).build().runStreaming(source, res -> {
+    BillRunResult r = BillRun.builder().parallelism(3).maxInFlight(bound).chunkSize(2).build()
+        .runStreaming(source, res -> {
       order.add(res.index());
       delivered.incrementAndGet();
     });
@@ -342,7 +343,16 @@ class BillRunTest {
   }
 
   @Test
-  void defaultMaxInFlightIsFourTimesTheParallelism() {
-    assertThat(BillRun.builder().parallelism(3).build().maxInFlight()).isEqualTo(12);
+  void chunkSizeMustBe1To10000() {
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> BillRun.builder().chunkSize(10_001))
+        .withMessage("chunkSize must be 1 to 10000: 10001");
+  }
+
+  @Test
+  void defaultMaxInFlightIsFourChunksPerThread() {
+    BillRun run = BillRun.builder().parallelism(3).build();
+    assertThat(run.chunkSize()).isEqualTo(16);
+    assertThat(run.maxInFlight()).isEqualTo(4 * 3 * 16);
+    assertThat(BillRun.builder().parallelism(2).chunkSize(5).build().maxInFlight()).isEqualTo(40);
   }
 }
