@@ -217,14 +217,14 @@ public final class InvoiceAssembler {
     }
     List<ItemLine> items = new ArrayList<>();
     for (Contract c : r.contracts()) {
-      if (c instanceof SolarPpa) {
-        ppa((SolarPpa) c, r, items);
-      } else if (c instanceof Lease) {
-        lease((Lease) c, acc, period, items);
-      } else if (c instanceof MaintenanceContract) {
-        maintenance((MaintenanceContract) c, period, items);
-      } else if (c instanceof OneOffCharge) {
-        oneOff((OneOffCharge) c, period, items);
+      if (c instanceof SolarPpa p) {
+        ppa(p, r, items);
+      } else if (c instanceof Lease l) {
+        lease(l, acc, period, items);
+      } else if (c instanceof MaintenanceContract m) {
+        maintenance(m, period, items);
+      } else if (c instanceof OneOffCharge o) {
+        oneOff(o, period, items);
       }
     }
     for (ItemLine i : items) {
@@ -279,8 +279,7 @@ public final class InvoiceAssembler {
       if (!c.accountId().equals(accountId)) {
         throw new ValidationException(f + ".accountId", c.accountId(), "must be the invoiced account's id " + accountId);
       }
-      if (c instanceof SolarPpa) {
-        SolarPpa p = (SolarPpa) c;
+      if (c instanceof SolarPpa p) {
         if (!p.currency().equals(cur)) {
           throw new CurrencyMismatchException(f + ".currency", cur, p.currency(), p.currency());
         }
@@ -291,12 +290,12 @@ public final class InvoiceAssembler {
                 "must be given for every solar PPA active in the period");
           }
         }
-      } else if (c instanceof Lease) {
-        Monies.requireCurrency(f + ".monthlyPayment", ((Lease) c).monthlyPayment(), cur);
-      } else if (c instanceof MaintenanceContract) {
-        Monies.requireCurrency(f + ".fee", ((MaintenanceContract) c).fee(), cur);
-      } else if (c instanceof OneOffCharge) {
-        Monies.requireCurrency(f + ".unitPrice", ((OneOffCharge) c).unitPrice(), cur);
+      } else if (c instanceof Lease l) {
+        Monies.requireCurrency(f + ".monthlyPayment", l.monthlyPayment(), cur);
+      } else if (c instanceof MaintenanceContract m) {
+        Monies.requireCurrency(f + ".fee", m.fee(), cur);
+      } else if (c instanceof OneOffCharge o) {
+        Monies.requireCurrency(f + ".unitPrice", o.unitPrice(), cur);
       } else if (!(c instanceof ServiceAgreement)) {
         throw new ValidationException(f, c.getClass().getName(),
             "must be a ServiceAgreement, SolarPpa, Lease, MaintenanceContract or OneOffCharge");

@@ -76,8 +76,7 @@ abstract class AccountFailureDef {
   static AccountFailure of(long index, String accountId, RuntimeException error) {
     AccountFailure.Builder b = AccountFailure.builder().index(index).accountId(accountId)
         .errorType(error.getClass().getSimpleName());
-    if (error instanceof BillingException) {
-      BillingException e = (BillingException) error;
+    if (error instanceof BillingException e) {
       return b.field(e.field()).value(e.value()).reason(e.reason()).message(String.valueOf(e.getMessage())).build();
     }
     String text = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());

@@ -286,11 +286,11 @@ public final class BillRun {
       throw c;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof Error) {
-        throw (Error) cause;
+      if (cause instanceof Error err) {
+        throw err;
       }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+      if (cause instanceof RuntimeException re) {
+        throw re;
       }
       throw new IllegalStateException(cause);
     }

@@ -54,6 +54,7 @@ public final class PlanCache {
    * @throws ValidationException if the plan does not compile (see {@link RatingPlan#compile})
    * @throws ConflictException if a different tariff with the same id was compiled for this period and length
    */
+  @SuppressWarnings("ReferenceEquality") // identity first: the common case, one Tariff instance for every account
   public RatingPlan planFor(Tariff tariff, BillingPeriod period, IntervalLength length) {
     Objects.requireNonNull(tariff, "tariff");
     Objects.requireNonNull(period, "period");
@@ -95,11 +96,11 @@ public final class PlanCache {
           interrupted = true;
         } catch (ExecutionException e) {
           Throwable c = e.getCause();
-          if (c instanceof RuntimeException) {
-            throw (RuntimeException) c;
+          if (c instanceof RuntimeException re) {
+            throw re;
           }
-          if (c instanceof Error) {
-            throw (Error) c;
+          if (c instanceof Error err) {
+            throw err;
           }
           throw new IllegalStateException(c);
         }

@@ -255,21 +255,20 @@ class InvoiceAssemblerPropertyTest {
 
   private static InvoiceRequest request(int kind) {
     InvoiceRequest.Builder r = InvoiceRequest.builder().account(usdAccount()).period(MARCH_2024).issueDate(APRIL);
-    switch (kind) {
-      case 0:
-        return r.addBill(MARCH_BILL).build();
-      case 1: // currency
-        return r.addContract(Lease.builder().id("L").accountId("ACC-1")
-            .monthlyPayment(Money.of(CurrencyUnit.EUR, BigDecimal.TEN)).startDate(MARCH).build()).build();
-      case 2: // another account's contract
-        return r.addBill(MARCH_BILL).addContract(Lease.builder().id("L").accountId("ACC-2")
-            .monthlyPayment(cents(100)).startDate(MARCH).build()).build();
-      case 3: // nothing billable
-        return r.build();
-      default: // missing PPA generation
-        return r.addContract(SolarPpa.builder().id("PPA-1").accountId("ACC-1").meterId("G").currency(USD)
-            .pricePerKwh(BigDecimal.ONE).startDate(MARCH).build()).build();
-    }
+    return switch (kind) {
+      case 0 -> r.addBill(MARCH_BILL).build();
+      // a lease in another currency
+      case 1 -> r.addContract(Lease.builder().id("L").accountId("ACC-1")
+          .monthlyPayment(Money.of(CurrencyUnit.EUR, BigDecimal.TEN)).startDate(MARCH).build()).build();
+      // another account's contract
+      case 2 -> r.addBill(MARCH_BILL).addContract(Lease.builder().id("L").accountId("ACC-2")
+          .monthlyPayment(cents(100)).startDate(MARCH).build()).build();
+      // nothing billable
+      case 3 -> r.build();
+      // a PPA without its generation
+      default -> r.addContract(SolarPpa.builder().id("PPA-1").accountId("ACC-1").meterId("G").currency(USD)
+          .pricePerKwh(BigDecimal.ONE).startDate(MARCH).build()).build();
+    };
   }
 
   @Property(tries = 100)

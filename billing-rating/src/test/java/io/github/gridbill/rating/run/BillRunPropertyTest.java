@@ -41,18 +41,16 @@ class BillRunPropertyTest {
   private static AccountJob job(int i, JobSpec s) {
     BillingPeriod p = s.kind() == 1 ? AUGUST : JULY;
     return AccountJob.of("ACC-" + i, TARIFF, p, () -> {
-      switch (s.kind()) {
-        case 2: {
+      return switch (s.kind()) {
+        case 2 -> {
           IntervalGrid g = IntervalGrid.forPeriod(JULY, IntervalLength.SIXTY_MINUTES);
           long[] imp = hourly("M", JULY, s.seed()).importsCopy();
           imp[(int) Math.floorMod(s.seed(), (long) g.count())] = -1;
-          return IntervalSeries.ofImports("M-" + i, g, imp);
+          yield IntervalSeries.ofImports("M-" + i, g, imp);
         }
-        case 3:
-          return hourly("M-" + i, AUGUST, s.seed());
-        default:
-          return hourly("M-" + i, p, s.seed());
-      }
+        case 3 -> hourly("M-" + i, AUGUST, s.seed());
+        default -> hourly("M-" + i, p, s.seed());
+      };
     }, BillingState.initial());
   }
 
