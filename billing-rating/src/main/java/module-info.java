@@ -8,4 +8,6 @@ module io.github.gridbill.rating {
   requires org.slf4j;
 
   exports io.github.gridbill.rating;
+  exports io.github.gridbill.rating.invoice;
+  exports io.github.gridbill.rating.run;
 }
