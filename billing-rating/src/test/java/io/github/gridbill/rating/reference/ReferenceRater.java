@@ -51,27 +51,40 @@ import org.jspecify.annotations.Nullable;
  * no runs and no caching. It is slow on purpose and meant to be read next to RATING.md; every block cites the sentence
  * it implements.
  *
- * <p>Scope (what the differential properties generate): fixed charges per bill and per day; energy charges flat,
- * BLOCK and VOLUME tiers with KWH, KWH_PER_DAY, KWH_PER_KW and KWH_PER_KW_PER_DAY bounds (one unit per period; the
- * nested hours-use blocks of mixed units are not modelled), PER_PERIOD and ALL_PERIODS counters (PROPORTIONAL and
- * CHRONOLOGICAL with exact splits at bounds), TOU schedules, price series; flat and TOU demand charges with kW tiers on
- * the peak or the billing demand; ratchets with BILLED_DEMAND and PEAK_DEMAND references; net metering with kWh bank
- * (SAME_PERIOD transfer, BANK_BALANCE true-up), money bank and no carry; net billing and buy-all/sell-all with FLAT,
- * PER_PERIOD, TIME_SERIES and TIER_SELL_RATES export rates; monthly and annual minimums; riders; taxes; escalation;
- * mid-period version changes. Anything else throws {@link UnsupportedOperationException} rather than guess.
+ * <p>Scope: fixed charges per bill and per day; energy charges flat, BLOCK and VOLUME tiers with KWH, KWH_PER_DAY,
+ * KWH_PER_KW and KWH_PER_KW_PER_DAY bounds (one unit per period), PER_PERIOD and ALL_PERIODS counters (PROPORTIONAL and
+ * CHRONOLOGICAL with exact splits at bounds), TOU schedules (seasons, weekday/weekend/holiday), price series; flat and
+ * TOU demand charges with kW tiers on the peak or the billing demand; ratchets with BILLED_DEMAND and PEAK_DEMAND
+ * references; net metering with a kWh bank (SAME_PERIOD transfer, BANK_BALANCE true-up), a money bank, or no carry
+ * (FLAT export rate); net billing and buy-all/sell-all with FLAT, PER_PERIOD, TIME_SERIES and TIER_SELL_RATES export
+ * rates (PER_PERIOD tier counter); true-up PAY and FORFEIT; monthly and annual minimums; riders; taxes; escalation;
+ * mid-period version changes. Not modelled (throws {@link UnsupportedOperationException} rather than guess): nested
+ * hours-use blocks of mixed tier units, SAM_BILLING_DEMAND and ratchet demand periods, ROLL_OVER and
+ * PAY_AND_ROLL_OVER, NET_SURPLUS_SINCE_TRUE_UP, SAME_HOURS bank transfer, non-FLAT export rates under NET_METERING,
+ * chronological tiers and price series under NET_METERING, demand response.
  *
- * <p>Assumptions where RATING.md does not say (each is listed in the differential report):
+ * <p>Assumptions where RATING.md does not say:
  * <ul>
  *   <li>A1. The bill's month (ratchet percentages, true-up and annual settlement) is the month of its last day.
- *   <li>A2. "Peak = the largest over the bill": in a split bill, demand charges and kWh/kW bounds use the peak over the
- *       whole bill (then × f), not over the segment.
- *   <li>A3. Taxes, minimums and the money-bank offset are bill-level: they use the last segment's version and the
- *       lines of every segment.
+ *   <li>A2. "Peak = the largest over the bill": in a split bill, demand charges (flat and TOU) and kWh/kW bounds use
+ *       the peak over the whole bill's intervals (of the charge's period, for TOU), then × f.
+ *   <li>A3. Taxes, minimums and the money-bank offset are bill-level: they use the last segment's version (the monthly
+ *       minimum sums every segment's prorated minimum) and the lines of every segment; the annual minimum's
+ *       year-to-date adds every bill's B, whatever version it was rated with.
  *   <li>A4. "Escalated" covers every rate in money: tier rates, sell rates, price-series prices, demand rates, export
  *       rates, rider rates (not PERCENT), fixed amounts, minimums and the surplus rate.
- *   <li>A5. "Energy charges" that a money bank offsets is the sum of the exact amounts of the ENERGY lines.
+ *   <li>A5. "Energy charges" that a money bank offsets is the sum of the exact amounts of the ENERGY lines, floored at
+ *       zero; "applied = min(avail, energy charges)" is taken literally, so a negative own credit (negative export
+ *       prices) is a negative "credit applied", i.e. a charge line.
  *   <li>A6. A kWh-bank true-up pays the bank as it stands after this bill's netting.
+ *   <li>A7. With carry NONE, a net-metering surplus is credited per TOU period ("each export credit is its own line",
+ *       "no netting across periods"), each line rounded once.
  * </ul>
+ *
+ * <p>Conventions taken from the engine's output where RATING.md is silent and nothing is priced differently: L1. a
+ * line of a period with a single tier carries no tier number; L2. the billing demand is a {@code Power}, a whole
+ * number of milliwatts, so {@code pct × reference} is rounded HALF_UP to 6 decimals of a kW; L3. credit lines belong to
+ * component {@code "net-metering"}, a true-up payout to {@code "true-up"}.
  */
 public final class ReferenceRater {
 
@@ -79,10 +92,13 @@ public final class ReferenceRater {
   static final MathContext MC = MathContext.DECIMAL128;
 
   /**
-   * The component id the reference gives credit lines whose component RATING.md does not name (net-metering credits,
-   * money-bank offsets, true-up payouts, export credits).
+   * The component id of export credits, net-metering credits and money-bank offsets: RATING.md names none, this is
+   * the engine's (L3).
    */
-  public static final String CREDIT = "(credit)";
+  public static final String CREDIT = "net-metering";
+
+  /** The component id of a true-up payout (L3). */
+  public static final String TRUE_UP = "true-up";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final BigDecimal MWH_PER_KWH = BigDecimal.valueOf(1_000_000L);
@@ -92,7 +108,7 @@ public final class ReferenceRater {
   /**
    * One bill line of the reference.
    *
-   * @param componentId the tariff component, or {@link #CREDIT}
+   * @param componentId the tariff component, or {@link #CREDIT} or {@link #TRUE_UP}
    * @param kind the kind
    * @param touPeriod the TOU period's name for lines of a scheduled charge
    * @param tier the tier from 1, for tiered lines
@@ -343,7 +359,9 @@ public final class ReferenceRater {
         }
         boolean same = nm.get().creditsOffsetSameBill();
         BigDecimal avail = moneyBank.add(same ? own : BigDecimal.ZERO);
-        BigDecimal applied = avail.min(energyCharges.max(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+        // literally min(avail, energy charges): a negative own credit (negative export prices) gives a negative
+        // "credit applied", i.e. a charge; energy charges below zero offset nothing
+        BigDecimal applied = avail.min(energyCharges.max(BigDecimal.ZERO));
         moneyBank = avail.subtract(applied).add(same ? BigDecimal.ZERO : own);
         if (applied.signum() != 0) {
           add(CREDIT, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), applied.negate(), rm,
@@ -420,13 +438,13 @@ public final class ReferenceRater {
           // "a kWh bank is worth kWh × surplusRate"; "empty means the bank is forfeited"
           if (st == TrueUpSettlement.PAY && r.surplusRate().isPresent() && kwh.signum() > 0) {
             BigDecimal rate = r.surplusRate().get().multiply(esc);
-            add(CREDIT, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), kwh.multiply(rate).negate(), rm,
+            add(TRUE_UP, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), kwh.multiply(rate).negate(), rm,
                 "true-up " + kwh.toPlainString() + " kWh x " + rate.toPlainString());
           }
           bank = new TreeMap<>();
         } else if (r.carry() == CreditCarry.MONEY) {
           if (st == TrueUpSettlement.PAY && moneyBank.signum() > 0) {
-            add(CREDIT, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), moneyBank.negate(), rm,
+            add(TRUE_UP, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), moneyBank.negate(), rm,
                 "true-up of the money bank");
           }
           moneyBank = BigDecimal.ZERO;
@@ -501,7 +519,8 @@ public final class ReferenceRater {
       if (r.includeCurrentPeakByMonth().get(m)) {
         bd = bd.max(billPeak);
       }
-      return bd;
+      return bd.setScale(6, RoundingMode.HALF_UP); // L2: a demand is a whole number of milliwatts (kW, 6 decimals)
+
     }
 
     /** The demand a BILLING_DEMAND determinant uses: the billing demand, or the peak without a ratchet. */
@@ -541,7 +560,7 @@ public final class ReferenceRater {
         for (int k = 0; k < q.length; k++) {
           if (q[k].signum() != 0) {
             BigDecimal rate = pt.tiers().get(k).rate().multiply(g.esc);
-            add(d.id(), LineKind.DEMAND, tou, Optional.of(k + 1), g.prorate(q[k].multiply(rate)), g.rm(),
+            add(d.id(), LineKind.DEMAND, tou, tierLabel(pt, k), g.prorate(q[k].multiply(rate)), g.rm(),
                 q[k].toPlainString() + " kW x " + rate.toPlainString() + " x f");
           }
         }
@@ -628,6 +647,11 @@ public final class ReferenceRater {
     /** The period of interval i in a schedule, or 0 without one. */
     int periodOf(Optional<TouSchedule> s, int i) {
       return s.isEmpty() ? 0 : s.get().periodAt(local[i]);
+    }
+
+    /** The tier label of a line: from 1, and none for a period with a single tier (a labelling choice, L1). */
+    static Optional<Integer> tierLabel(PeriodTiers pt, int k) {
+      return pt.tiers().size() > 1 ? Optional.of(k + 1) : Optional.empty();
     }
 
     /** The TOU period's name, for lines of a scheduled charge. */
@@ -816,7 +840,7 @@ public final class ReferenceRater {
         for (int k = 0; k < qp.length; k++) {
           if (qp[k].signum() != 0) {
             BigDecimal rate = pt.tiers().get(k).rate().multiply(g.esc);
-            add(e.id(), LineKind.ENERGY, name(sch, pt.period()), Optional.of(k + 1), qp[k].multiply(rate), g.rm(),
+            add(e.id(), LineKind.ENERGY, name(sch, pt.period()), tierLabel(pt, k), qp[k].multiply(rate), g.rm(),
                 qp[k].stripTrailingZeros().toPlainString() + " kWh x " + rate.toPlainString());
           }
         }
@@ -917,7 +941,7 @@ public final class ReferenceRater {
             for (int k = 0; k < q.length; k++) {
               BigDecimal sell = pt.tiers().get(k).sellRate().orElse(BigDecimal.ZERO).multiply(g.esc);
               if (q[k].signum() != 0) {
-                credits.add(new Object[] {name(e.schedule(), pt.period()), Optional.of(k + 1), q[k].multiply(sell),
+                credits.add(new Object[] {name(e.schedule(), pt.period()), tierLabel(pt, k), q[k].multiply(sell),
                     q[k].toPlainString() + " kWh x " + sell.toPlainString()});
               }
             }
