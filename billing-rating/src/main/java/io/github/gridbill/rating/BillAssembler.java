@@ -131,6 +131,13 @@ final class BillAssembler {
     }
     if (rule != null && (rule.carry() == CreditCarry.MONEY || rollOverValue.signum() > 0 || moneyBefore.signum() > 0)) {
       BigDecimal own = rule.carry() == CreditCarry.MONEY ? moneyEarned : BigDecimal.ZERO;
+      if (own.signum() < 0) {
+        // exports at negative prices cost money: a charge on this bill, nothing banked
+        addLine(line(lastV, "net-metering", LineKind.EXPORT_CREDIT, "Exports at negative prices", last.period(), null,
+            null, null, null, own.negate(), IntervalSelector.NONE, 0, 0));
+        moneyEarned = BigDecimal.ZERO;
+        own = BigDecimal.ZERO;
+      }
       BigDecimal avail = moneyBefore.add(rollOverValue).add(rule.creditsOffsetSameBill() ? own : BigDecimal.ZERO);
       BigDecimal use = avail.min(energyExact.max(BigDecimal.ZERO));
       moneyApplied = use;
@@ -156,31 +163,33 @@ final class BillAssembler {
       }
     }
     basis = basis.max(BigDecimal.ZERO);
-    BigDecimal minimumYtd = state.minimumYearToDate();
+    // the year-to-date of bills before minimums counts every bill, whatever its version says
+    BigDecimal minimumYtd = state.minimumYearToDate().add(basis);
+    BigDecimal monthly = BigDecimal.ZERO;
+    String minId = null;
+    for (SegmentPlan sp : plan.segments) {
+      Optional<MinimumCharge> m = sp.version.minimumCharge();
+      if (m.isPresent() && m.get().monthly().isPresent()) {
+        monthly = monthly.add(prorate(m.get().monthly().get().multiply(sp.escalation), sp));
+        minId = m.get().id();
+      }
+    }
+    if (minId != null && basis.compareTo(monthly) < 0) {
+      addLine(line(lastV, minId, LineKind.MINIMUM,
+          "Monthly minimum " + fmtMoney(monthly) + " (bill before minimum " + fmtMoney(basis) + ")", plan.period(),
+          null, null, null, null, monthly.subtract(basis), IntervalSelector.NONE, 0, 0));
+    }
     Optional<MinimumCharge> min = lastV.minimumCharge();
-    if (min.isPresent()) {
-      BigDecimal monthly = BigDecimal.ZERO;
-      for (SegmentPlan sp : plan.segments) {
-        Optional<BigDecimal> m = sp.version.minimumCharge().flatMap(MinimumCharge::monthly);
-        if (m.isPresent()) {
-          monthly = monthly.add(prorate(m.get().multiply(sp.escalation), sp));
-        }
-      }
-      if (basis.compareTo(monthly) < 0) {
-        addLine(line(lastV, min.get().id(), LineKind.MINIMUM,
-            "Monthly minimum " + fmtMoney(monthly) + " (bill before minimum " + fmtMoney(basis) + ")", plan.period(),
-            null, null, null, null, monthly.subtract(basis), IntervalSelector.NONE, 0, 0));
-      }
-      minimumYtd = minimumYtd.add(basis);
-      if (min.get().annual().isPresent() && billMonth.getMonth() == min.get().annualSettlementMonth()) {
+    if (billMonth.getMonth() == min.map(MinimumCharge::annualSettlementMonth).orElse(java.time.Month.DECEMBER)) {
+      if (min.isPresent() && min.get().annual().isPresent()) {
         BigDecimal annual = min.get().annual().get().multiply(last.escalation);
         if (minimumYtd.compareTo(annual) < 0) {
           addLine(line(lastV, min.get().id(), LineKind.MINIMUM,
               "Annual minimum " + fmtMoney(annual) + " (year's bills before minimums " + fmtMoney(minimumYtd) + ")",
               plan.period(), null, null, null, null, annual.subtract(minimumYtd), IntervalSelector.NONE, 0, 0));
         }
-        minimumYtd = BigDecimal.ZERO;
       }
+      minimumYtd = BigDecimal.ZERO;
     }
 
     // true-up
@@ -302,8 +311,8 @@ final class BillAssembler {
     for (int s = 0; s < totals.length; s++) {
       SegmentTotals t = totals[s];
       for (int k = 0; k < t.maxImp.length; k++) {
-        if (t.maxImp[k] > flatPeakMwh || (flatPeakIndex < 0 && t.maxImpIndex[k] >= 0)) {
-          flatPeakMwh = Math.max(flatPeakMwh, t.maxImp[k]);
+        if (t.maxImpIndex[k] >= 0 && (flatPeakIndex < 0 || t.maxImp[k] > flatPeakMwh)) {
+          flatPeakMwh = t.maxImp[k];
           flatPeakIndex = t.maxImpIndex[k];
         }
       }
@@ -317,6 +326,23 @@ final class BillAssembler {
     for (int k = 0; k < sp.keyCount; k++) {
       if (sp.demandPeriodOfKey[d][k] == p) {
         max = Math.max(max, t.maxImp[k]);
+      }
+    }
+    return max;
+  }
+
+  /**
+   * The peak over the whole bill of the intervals in period p of the demand charge with this id (each segment mapping
+   * its own intervals with its own version's schedule); -1 if no interval of the bill is in that period.
+   */
+  private long billPeriodPeak(String chargeId, int p) {
+    long max = -1;
+    for (int s = 0; s < plan.segments.size(); s++) {
+      SegmentPlan sp = plan.segments.get(s);
+      for (int d = 0; d < sp.demand.size(); d++) {
+        if (sp.demand.get(d).id().equals(chargeId) && sp.demand.get(d).schedule().isPresent()) {
+          max = Math.max(max, periodPeak(sp, totals[s], d, p));
+        }
       }
     }
     return max;
@@ -400,12 +426,14 @@ final class BillAssembler {
         BigDecimal months = sp.prorated()
             ? BigDecimal.valueOf(sp.segDays).divide(BigDecimal.valueOf(sp.billDays), TierTable.MC) : BigDecimal.ONE;
         addLine(line(v, f.id(), LineKind.FIXED, f.description(), sp.period(), null, null,
-            Quantity.of(months, Unit.MONTH), amt, amt.multiply(months), IntervalSelector.NONE, 0, 0));
+            Quantity.of(months, Unit.MONTH), amt, prorate(amt, sp), IntervalSelector.NONE, 0, 0));
       }
     }
 
+    // demand is measured over the whole bill (one demand reading per bill), then prorated by days in a split bill
+    long segPeak = flatPeakMwh;
     BigDecimal tierDemandKw = (v.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
-        && billingDemand != null ? billingDemand : Power.ofMilliwatts(flatPeakMwh * perHour)).toKilowatts();
+        && billingDemand != null ? billingDemand : Power.ofMilliwatts(segPeak * perHour)).toKilowatts();
 
     // energy: what each key charges
     long[] charged = mode == NetMeteringMode.NET_BILLING ? t.netImp : t.imp;
@@ -455,7 +483,7 @@ final class BillAssembler {
       }
       Map<Integer, TierTable> tables = new LinkedHashMap<>();
       for (PeriodTiers pt : ec.periods()) {
-        tables.put(pt.period(), TierTable.resolve(pt, prorateFraction(sp), sp.segDays, tierDemandKw, sp.escalation));
+        tables.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, tierDemandKw, sp.escalation));
       }
       // usage per period
       Map<Integer, Long> usage = new TreeMap<>();
@@ -519,7 +547,7 @@ final class BillAssembler {
       DemandCharge dc = sp.demand.get(d);
       for (PeriodTiers pt : dc.periods()) {
         int p = pt.period();
-        long pk = dc.schedule().isPresent() ? periodPeak(sp, t, d, p) : flatPeakMwh;
+        long pk = dc.schedule().isPresent() ? billPeriodPeak(dc.id(), p) : segPeak;
         if (pk < 0) {
           continue; // period not in this segment
         }
@@ -531,7 +559,7 @@ final class BillAssembler {
             && (r == null || r.demandPeriods().isEmpty() || !ratchetCharge || r.demandPeriods().contains(p))) {
           demand = billingDemand;
         }
-        TierTable tt = TierTable.resolve(pt, BigDecimal.ONE, sp.segDays, BigDecimal.ZERO, sp.escalation);
+        TierTable tt = TierTable.resolve(pt, sp.segDays, sp.segDays, BigDecimal.ZERO, sp.escalation); // kW: no proration
         BigDecimal kw = demand.toKilowatts();
         BigDecimal[] q = dc.mode() == TierMode.VOLUME ? volume(tt, kw, kw) : tt.block(kw);
         for (int i = 0; i < q.length; i++) {
@@ -539,12 +567,10 @@ final class BillAssembler {
             continue;
           }
           BigDecimal amt = q[i].multiply(tt.rate[i]);
-          if (sp.prorated()) {
-            amt = amt.multiply(prorateFraction(sp), TierTable.MC);
-          }
+          amt = prorate(amt, sp);
           addLine(line(v, dc.id(), LineKind.DEMAND, demandText(dc, p, tt, i, sp), sp.period(),
               dc.schedule().map(s -> s.periodNames().get(p)).orElse(null), tt.tiered() ? tt.tierNo[i] : null,
-              Quantity.of(q[i], Unit.KW), tt.rate[i], amt, peakSelector(sp, t, dc, d, p), 0, 0));
+              Quantity.of(q[i], Unit.KW), tt.rate[i], amt, peakSelector(dc, p), 0, 0));
         }
       }
     }
@@ -570,7 +596,7 @@ final class BillAssembler {
           break;
         }
         case PER_KW: {
-          BigDecimal kw = (billingDemand != null ? billingDemand : Power.ofMilliwatts(flatPeakMwh * perHour))
+          BigDecimal kw = (billingDemand != null ? billingDemand : Power.ofMilliwatts(segPeak * perHour))
               .toKilowatts();
           addLine(line(v, r.id(), LineKind.RIDER, r.description(), sp.period(), null, null, Quantity.of(kw, Unit.KW),
               rate, prorate(kw.multiply(rate), sp), IntervalSelector.NONE, 0, 0));
@@ -635,53 +661,67 @@ final class BillAssembler {
       }
       return;
     }
-    // value the surplus at the export rate
+    // value the surplus at the export rate, period by period
     ExportRate er = rule.exportRate().orElse(null);
     if (er == null || total == 0) {
       return;
     }
-    BigDecimal value = BigDecimal.ZERO;
     EnergyCharge ec0 = sp.energy.isEmpty() ? null : sp.energy.get(0);
-    switch (er.kind()) {
-      case FLAT:
-        value = kwh(total).multiply(er.flatRate().orElseThrow().multiply(sp.escalation));
-        break;
-      case PER_PERIOD:
-        // the export schedule's periods are taken at the netting period's own index
-        for (Map.Entry<Integer, Long> e : surplus.entrySet()) {
-          BigDecimal r = e.getKey() < er.periodRates().size() ? er.periodRates().get(e.getKey()) : BigDecimal.ZERO;
-          value = value.add(kwh(e.getValue()).multiply(r.multiply(sp.escalation)));
-        }
-        break;
-      case TIER_SELL_RATES: {
-        BigDecimal tot = kwh(total);
-        for (Map.Entry<Integer, Long> e : surplus.entrySet()) {
-          if (ec0 == null || ec0.tiersOf(e.getKey()).isEmpty() || e.getValue() == 0) {
-            continue;
+    BigDecimal tot = kwh(total);
+    for (Map.Entry<Integer, Long> e : surplus.entrySet()) {
+      if (e.getValue() == 0) {
+        continue;
+      }
+      BigDecimal q = kwh(e.getValue());
+      BigDecimal value = BigDecimal.ZERO;
+      BigDecimal rate = null;
+      switch (er.kind()) {
+        case FLAT:
+          rate = er.flatRate().orElseThrow().multiply(sp.escalation);
+          value = q.multiply(rate);
+          break;
+        case PER_PERIOD:
+          // the export schedule's periods are taken at the netting period's own index
+          rate = (e.getKey() < er.periodRates().size() ? er.periodRates().get(e.getKey()) : BigDecimal.ZERO)
+              .multiply(sp.escalation);
+          value = q.multiply(rate);
+          break;
+        case TIER_SELL_RATES: {
+          if (ec0 == null || ec0.tiersOf(e.getKey()).isEmpty()) {
+            break;
           }
-          TierTable tt = TierTable.resolve(ec0.tiersOf(e.getKey()).get(), prorateFraction(sp), sp.segDays,
-              tierDemandKw, sp.escalation);
-          BigDecimal[] q = ec0.counter() == TierCounter.ALL_PERIODS ? proportional(tt, tot, kwh(e.getValue()))
-              : tt.block(kwh(e.getValue()));
-          for (int i = 0; i < q.length; i++) {
-            BigDecimal s = tt.sell[i];
-            if (s != null) {
-              value = value.add(q[i].multiply(s));
+          TierTable tt = TierTable.resolve(ec0.tiersOf(e.getKey()).get(), sp.segDays, sp.billDays, tierDemandKw,
+              sp.escalation);
+          BigDecimal[] shares = tierShares(ec0, tt, tot, q);
+          for (int i = 0; i < shares.length; i++) {
+            BigDecimal sell = tt.sell[i];
+            if (sell != null) {
+              value = value.add(shares[i].multiply(sell));
             }
           }
+          break;
         }
-        break;
+        default:
+          break;
       }
-      default:
-        break;
+      if (rule.carry() == CreditCarry.MONEY) {
+        moneyEarned = moneyEarned.add(value);
+      } else if (value.signum() != 0) {
+        String name = ec0 == null ? null : periodName(ec0, e.getKey());
+        addLine(line(sp.version, "net-metering", LineKind.EXPORT_CREDIT, "Surplus credited at the export rate"
+            + (name == null ? "" : ", " + name), sp.period(), name, null, Quantity.of(q, Unit.KWH), rate,
+            value.negate(), IntervalSelector.NONE, 0, 0));
+      }
     }
-    if (rule.carry() == CreditCarry.MONEY) {
-      moneyEarned = moneyEarned.add(value);
-    } else if (value.signum() != 0) {
-      addLine(line(sp.version, "net-metering", LineKind.EXPORT_CREDIT, "Surplus " + kwh(total).stripTrailingZeros()
-          .toPlainString() + " kWh credited at the export rate", sp.period(), null, null,
-          Quantity.of(kwh(total), Unit.KWH), null, value.negate(), IntervalSelector.NONE, 0, 0));
+  }
+
+  /** How a period's kWh fill its tiers under the charge's counter and mode. */
+  private static BigDecimal[] tierShares(EnergyCharge ec, TierTable tt, BigDecimal total, BigDecimal usage) {
+    boolean all = ec.counter() == TierCounter.ALL_PERIODS;
+    if (ec.mode() == TierMode.VOLUME) {
+      return volume(tt, all ? total : usage, usage);
     }
+    return all ? proportional(tt, total, usage) : tt.block(usage);
   }
 
   private void exportCredits(SegmentPlan sp, SegmentTotals t, NetMeteringRule rule, boolean net,
@@ -737,10 +777,11 @@ final class BillAssembler {
           EnergyCharge ec0 = sp.energy.get(0);
           Map<Integer, TierTable> tables = new LinkedHashMap<>();
           for (PeriodTiers pt : ec0.periods()) {
-            tables.put(pt.period(), TierTable.resolve(pt, prorateFraction(sp), sp.segDays, tierDemandKw,
+            tables.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, tierDemandKw,
                 sp.escalation));
           }
-          if (ec0.counter() == TierCounter.ALL_PERIODS && ec0.allocation() == TierAllocation.CHRONOLOGICAL) {
+          if (ec0.counter() == TierCounter.ALL_PERIODS && ec0.allocation() == TierAllocation.CHRONOLOGICAL
+              && ec0.mode() == TierMode.BLOCK) {
             int before = lines.size();
             chronological(sp, t, 0, ec0, tables, net ? t.runNetExp : t.runExp, net, true);
             for (int i = before; i < lines.size(); i++) {
@@ -761,8 +802,7 @@ final class BillAssembler {
               if (tt == null || e.getValue() == 0) {
                 continue;
               }
-              BigDecimal[] q = ec0.counter() == TierCounter.ALL_PERIODS ? proportional(tt, tot, kwh(e.getValue()))
-                  : tt.block(kwh(e.getValue()));
+              BigDecimal[] q = tierShares(ec0, tt, tot, kwh(e.getValue()));
               for (int i = 0; i < q.length; i++) {
                 BigDecimal s = tt.sell[i] == null ? BigDecimal.ZERO : tt.sell[i];
                 if (q[i].signum() == 0) {
@@ -1069,14 +1109,8 @@ final class BillAssembler {
     return q;
   }
 
-  private static BigDecimal prorateFraction(SegmentPlan sp) {
-    return sp.prorated() ? BigDecimal.valueOf(sp.segDays).divide(BigDecimal.valueOf(sp.billDays), TierTable.MC)
-        : BigDecimal.ONE;
-  }
-
   private static BigDecimal prorate(BigDecimal v, SegmentPlan sp) {
-    return sp.prorated() ? v.multiply(BigDecimal.valueOf(sp.segDays)).divide(BigDecimal.valueOf(sp.billDays),
-        TierTable.MC) : v;
+    return TierTable.prorate(v, sp.segDays, sp.billDays);
   }
 
   private static BigDecimal kwh(long mwh) {
@@ -1201,19 +1235,28 @@ final class BillAssembler {
     };
   }
 
-  private IntervalSelector peakSelector(SegmentPlan sp, SegmentTotals t, DemandCharge dc, int d, int p) {
+  /** The interval that set a demand line's peak (over the whole bill). */
+  private IntervalSelector peakSelector(DemandCharge dc, int p) {
     int best = -1;
     long max = -1;
-    for (int k = 0; k < sp.keyCount; k++) {
-      if (dc.schedule().isEmpty() || sp.demandPeriodOfKey[d][k] == p) {
-        if (t.maxImp[k] > max) {
-          max = t.maxImp[k];
-          best = t.maxImpIndex[k];
-        }
-      }
-    }
     if (dc.schedule().isEmpty()) {
       best = flatPeakIndex;
+    } else {
+      for (int s = 0; s < plan.segments.size(); s++) {
+        SegmentPlan sp = plan.segments.get(s);
+        SegmentTotals t = totals[s];
+        for (int d = 0; d < sp.demand.size(); d++) {
+          if (!sp.demand.get(d).id().equals(dc.id())) {
+            continue;
+          }
+          for (int k = 0; k < sp.keyCount; k++) {
+            if (sp.demandPeriodOfKey[d][k] == p && t.maxImpIndex[k] >= 0 && t.maxImp[k] > max) {
+              max = t.maxImp[k];
+              best = t.maxImpIndex[k];
+            }
+          }
+        }
+      }
     }
     if (best < 0) {
       return IntervalSelector.NONE;

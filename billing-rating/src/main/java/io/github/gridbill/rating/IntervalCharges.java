@@ -56,12 +56,12 @@ public final class IntervalCharges {
     BigDecimal[] credit = new BigDecimal[n];
     java.util.Arrays.fill(energy, BigDecimal.ZERO);
     java.util.Arrays.fill(credit, BigDecimal.ZERO);
-    long peak = 0;
-    for (int i = 0; i < n; i++) {
-      peak = Math.max(peak, series.importAt(i + shift));
-    }
-    BigDecimal peakKw = Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
     for (SegmentPlan sp : plan.segments) {
+      long peak = 0;
+      for (int i = sp.offset; i < sp.offset + sp.count; i++) {
+        peak = Math.max(peak, series.importAt(i + shift));
+      }
+      BigDecimal peakKw = Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
       NetMeteringRule rule = sp.version.netMetering().orElse(null);
       NetMeteringMode mode = rule == null ? null : rule.mode();
       if (mode == NetMeteringMode.NET_METERING) {
@@ -168,8 +168,6 @@ public final class IntervalCharges {
 
   private static Map<Integer, TierTable> tables(EnergyCharge ec, SegmentPlan sp, BigDecimal peakKw) {
     Map<Integer, TierTable> out = new HashMap<>();
-    BigDecimal prorate = sp.prorated() ? BigDecimal.valueOf(sp.segDays).divide(BigDecimal.valueOf(sp.billDays),
-        TierTable.MC) : BigDecimal.ONE;
     for (PeriodTiers pt : ec.periods()) {
       boolean perKw = pt.tiers().stream().anyMatch(t -> t.upTo().isPresent()
           && (t.unit() == io.github.gridbill.core.tariff.TierUnit.KWH_PER_KW
@@ -178,7 +176,7 @@ public final class IntervalCharges {
         throw new BusinessRuleException(ec.id() + ".tiers", "kWh/kW",
             "are sized by the ratcheted billing demand, which needs the whole bill");
       }
-      out.put(pt.period(), TierTable.resolve(pt, prorate, sp.segDays, peakKw == null ? BigDecimal.ZERO : peakKw,
+      out.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, peakKw == null ? BigDecimal.ZERO : peakKw,
           sp.escalation));
     }
     return out;

@@ -48,12 +48,12 @@ final class TierTable {
    * rate is not used) — the rule of SAM/ssc's kWh/kW tiers.
    *
    * @param pt the tariff's tiers
-   * @param prorate the fraction of the bill the segment covers (1 for a whole bill)
    * @param days the days of the segment
+   * @param billDays the days of the whole bill (per-bill bounds are prorated by days / billDays)
    * @param demandKw the demand that sizes per-kW bounds
    * @param esc the escalation factor
    */
-  static TierTable resolve(PeriodTiers pt, BigDecimal prorate, int days, BigDecimal demandKw, BigDecimal esc) {
+  static TierTable resolve(PeriodTiers pt, int days, int billDays, BigDecimal demandKw, BigDecimal esc) {
     List<Tier> tiers = pt.tiers();
     int n = tiers.size();
     boolean anyPerKw = false;
@@ -72,13 +72,13 @@ final class TierTable {
       List<@Nullable BigDecimal> blocks = new ArrayList<>();
       for (Tier t : tiers) {
         if (perKw(t.unit())) {
-          blocks.add(scaled(t, prorate, days, demandKw));
+          blocks.add(scaled(t, days, billDays, demandKw));
         }
       }
       int b = 0;
       for (int i = 0; i < n; i++) {
         Tier t = tiers.get(i);
-        @Nullable BigDecimal ub = scaled(t, prorate, days, demandKw);
+        @Nullable BigDecimal ub = scaled(t, days, billDays, demandKw);
         if (perKw(t.unit())) {
           if (b + 1 < blocks.size() && lt(blocks.get(b), ub)) {
             b++;
@@ -98,7 +98,7 @@ final class TierTable {
       BigDecimal prev = BigDecimal.ZERO;
       for (int i = 0; i < n; i++) {
         Tier t = tiers.get(i);
-        @Nullable BigDecimal ub = scaled(t, prorate, days, demandKw);
+        @Nullable BigDecimal ub = scaled(t, days, billDays, demandKw);
         if (ub != null && ub.compareTo(prev) < 0) {
           ub = prev; // a bound below the previous one (possible after scaling) leaves the tier empty
         }
@@ -131,7 +131,7 @@ final class TierTable {
     nos.add(i + 1);
   }
 
-  private static @Nullable BigDecimal scaled(Tier t, BigDecimal prorate, int days, BigDecimal demandKw) {
+  private static @Nullable BigDecimal scaled(Tier t, int days, int billDays, BigDecimal demandKw) {
     if (t.upTo().isEmpty()) {
       return null;
     }
@@ -140,16 +140,17 @@ final class TierTable {
       case KWH_PER_DAY:
         return v.multiply(BigDecimal.valueOf(days));
       case KWH_PER_KW:
-        return mul(v.multiply(demandKw), prorate);
+        return prorate(v.multiply(demandKw), days, billDays);
       case KWH_PER_KW_PER_DAY:
         return v.multiply(demandKw).multiply(BigDecimal.valueOf(days));
       default:
-        return mul(v, prorate);
+        return prorate(v, days, billDays);
     }
   }
 
-  private static BigDecimal mul(BigDecimal v, BigDecimal prorate) {
-    return prorate.compareTo(BigDecimal.ONE) == 0 ? v : v.multiply(prorate, MC);
+  /** v × days / billDays: exact whenever the quotient terminates (multiplied first, divided once). */
+  static BigDecimal prorate(BigDecimal v, int days, int billDays) {
+    return days == billDays ? v : v.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(billDays), MC);
   }
 
   /**

@@ -1,0 +1,91 @@
+package io.github.gridbill.rating.reference;
+
+import io.github.gridbill.core.tariff.Tariff;
+import io.github.gridbill.core.time.BillingPeriod;
+import io.github.gridbill.core.time.IntervalGrid;
+import io.github.gridbill.core.time.IntervalLength;
+import io.github.gridbill.rating.IntervalSeries;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A random rating case: a tariff, a meter profile, and a sequence of consecutive monthly bills on a grid.
+ *
+ * @param tariff the tariff
+ * @param length the interval length
+ * @param firstStart the first day of the first bill
+ * @param bills how many consecutive monthly bills
+ * @param profile the meter's load and generation
+ */
+public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile) {
+
+  /**
+   * The zone.
+   *
+   * @return the tariff's zone
+   */
+  public ZoneId zone() {
+    return tariff.zone();
+  }
+
+  /**
+   * The billing periods, one month each from {@link #firstStart()}.
+   *
+   * @return the periods in order
+   */
+  public List<BillingPeriod> periods() {
+    List<BillingPeriod> out = new ArrayList<>();
+    for (int k = 0; k < bills; k++) {
+      out.add(BillingPeriod.of(firstStart.plusMonths(k), firstStart.plusMonths(k + 1L), zone()));
+    }
+    return out;
+  }
+
+  /**
+   * The grid of a period.
+   *
+   * @param p the period
+   * @return the grid
+   */
+  public IntervalGrid grid(BillingPeriod p) {
+    return IntervalGrid.forPeriod(p, length);
+  }
+
+  /**
+   * The imports of a period's grid.
+   *
+   * @param p the period
+   * @return mWh per interval
+   */
+  public long[] imports(BillingPeriod p) {
+    return profile.imports(grid(p), zone());
+  }
+
+  /**
+   * The exports of a period's grid.
+   *
+   * @param p the period
+   * @return mWh per interval
+   */
+  public long[] exports(BillingPeriod p) {
+    return profile.exports(grid(p), zone());
+  }
+
+  /**
+   * The engine's series for a period.
+   *
+   * @param p the period
+   * @return the series
+   */
+  public IntervalSeries series(BillingPeriod p) {
+    return IntervalSeries.builder("M-1", grid(p)).imports(imports(p)).exports(exports(p)).build();
+  }
+
+  @Override
+  public String toString() {
+    return "Scenario[" + zone() + ", " + length.minutes() + " min, " + bills + " bill(s) from " + firstStart + ", "
+        + profile + ",\n  tariff=" + tariff + "]";
+  }
+}

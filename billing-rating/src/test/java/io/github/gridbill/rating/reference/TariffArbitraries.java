@@ -1,0 +1,685 @@
+package io.github.gridbill.rating.reference;
+
+import io.github.gridbill.core.tariff.CreditCarry;
+import io.github.gridbill.core.tariff.DemandBasis;
+import io.github.gridbill.core.tariff.DemandCharge;
+import io.github.gridbill.core.tariff.EnergyCharge;
+import io.github.gridbill.core.tariff.Escalation;
+import io.github.gridbill.core.tariff.ExportRate;
+import io.github.gridbill.core.tariff.FixedCharge;
+import io.github.gridbill.core.tariff.FixedChargeBasis;
+import io.github.gridbill.core.tariff.MinimumCharge;
+import io.github.gridbill.core.tariff.NetMeteringMode;
+import io.github.gridbill.core.tariff.NetMeteringRule;
+import io.github.gridbill.core.tariff.PeriodTiers;
+import io.github.gridbill.core.tariff.PriceSeries;
+import io.github.gridbill.core.tariff.Ratchet;
+import io.github.gridbill.core.tariff.RatchetReference;
+import io.github.gridbill.core.tariff.RatingConventions;
+import io.github.gridbill.core.tariff.Rider;
+import io.github.gridbill.core.tariff.RiderKind;
+import io.github.gridbill.core.tariff.Tariff;
+import io.github.gridbill.core.tariff.TariffVersion;
+import io.github.gridbill.core.tariff.TaxCalculation;
+import io.github.gridbill.core.tariff.TaxRule;
+import io.github.gridbill.core.tariff.Tier;
+import io.github.gridbill.core.tariff.TierAllocation;
+import io.github.gridbill.core.tariff.TierCounter;
+import io.github.gridbill.core.tariff.TierMode;
+import io.github.gridbill.core.tariff.TierUnit;
+import io.github.gridbill.core.tariff.TouSchedule;
+import io.github.gridbill.core.tariff.TrueUpSettlement;
+import io.github.gridbill.core.tariff.DayProfile;
+import io.github.gridbill.core.time.BillingPeriod;
+import io.github.gridbill.core.time.DayCalendar;
+import io.github.gridbill.core.time.DayType;
+import io.github.gridbill.core.time.HolidayCalendar;
+import io.github.gridbill.core.time.IntervalGrid;
+import io.github.gridbill.core.time.IntervalLength;
+import io.github.gridbill.core.time.Season;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.joda.money.CurrencyUnit;
+
+/**
+ * jqwik arbitraries for random tariffs drawn from the constructs of RATING.md, random meter profiles and random
+ * billing sequences. Every value shrinks toward "less": fewer components, fewer tiers and periods, smaller rates,
+ * zero load.
+ */
+public final class TariffArbitraries {
+
+  /** Zones with DST (and UTC, rarely). */
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final ZoneId UTC = ZoneId.of("UTC");
+
+  private TariffArbitraries() {}
+
+  /**
+   * Which constructs a generator may use.
+   *
+   * @param tou TOU schedules
+   * @param touDemand TOU demand charges
+   * @param demand demand charges
+   * @param ratchet ratchets and BILLING_DEMAND
+   * @param netMetering net metering, net billing, buy-all/sell-all
+   * @param priceSeries time-series prices
+   * @param minimums minimum charges
+   * @param riders riders
+   * @param taxes taxes
+   * @param escalation escalation
+   * @param versionChange a second version starting inside a bill
+   * @param maxBills the longest bill sequence on a 60-minute grid
+   */
+  public record Features(boolean tou, boolean touDemand, boolean demand, boolean ratchet, boolean netMetering, boolean priceSeries,
+      boolean minimums, boolean riders, boolean taxes, boolean escalation, boolean versionChange, int maxBills) {
+
+    /** Everything the reference covers. */
+    public static final Features ALL =
+        new Features(true, true, true, true, true, true, true, true, true, true, true, 13);
+
+    /**
+     * What a two-version tariff may hold when its bill is compared with each version alone on its part: no bill-level
+     * lines (minimums, taxes, net metering), no ratchet, flat demand only.
+     */
+    public static final Features PRORATION =
+        new Features(true, false, true, false, false, true, false, true, false, true, false, 1);
+
+    /**
+     * The same features without one.
+     *
+     * @return a copy without net metering
+     */
+    public Features withoutNetMetering() {
+      return new Features(tou, touDemand, demand, ratchet, false, priceSeries, minimums, riders, taxes, escalation,
+          versionChange, maxBills);
+    }
+
+    /**
+     * The same features with or without a version change.
+     *
+     * @param on whether a version may change inside a bill
+     * @return the copy
+     */
+    public Features withVersionChange(boolean on) {
+      return new Features(tou, touDemand, demand, ratchet, netMetering, priceSeries, minimums, riders, taxes,
+          escalation, on, maxBills);
+    }
+
+    /**
+     * The same features with another bill count limit.
+     *
+     * @param n the longest sequence
+     * @return the copy
+     */
+    public Features withMaxBills(int n) {
+      return new Features(tou, touDemand, demand, ratchet, netMetering, priceSeries, minimums, riders, taxes,
+          escalation, versionChange, n);
+    }
+  }
+
+  /** What the generators need to know about the bills. */
+  record Ctx(ZoneId zone, IntervalLength length, LocalDate spanStart, LocalDate spanEnd, Features f) {
+    boolean quarterHourProfiles() {
+      return length.minutes() <= 15;
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Numbers
+
+  /** A decimal {@code units × 10^-scale} with units in {@code [min, max]}: shrinks toward min. */
+  static Arbitrary<BigDecimal> dec(int min, int max, int scale) {
+    return Arbitraries.integers().between(min, max).map(i -> BigDecimal.valueOf(i, scale));
+  }
+
+  /** An energy rate 0.0000–0.5000 with at most 4 decimals. */
+  static Arbitrary<BigDecimal> energyRate() {
+    return dec(0, 5000, 4);
+  }
+
+  static <T> Arbitrary<Optional<T>> maybe(Arbitrary<T> a, int percentPresent) {
+    return Arbitraries.frequencyOf(Tuple.of(100 - percentPresent, Arbitraries.just(Optional.<T>empty())),
+        Tuple.of(percentPresent, a.map(Optional::of)));
+  }
+
+  static Arbitrary<Boolean> chance(int percent) {
+    return Arbitraries.frequency(Tuple.of(100 - percent, false), Tuple.of(percent, true));
+  }
+
+  static <T> Arbitrary<List<T>> listOf(int n, java.util.function.IntFunction<Arbitrary<T>> item) {
+    List<Arbitrary<T>> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      items.add(item.apply(i));
+    }
+    return Combinators.combine(items).as(l -> List.copyOf(l));
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Scenarios
+
+  /**
+   * Random scenarios: zone, grid, bill sequence, tariff, profile.
+   *
+   * @param f the constructs allowed
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> scenarios(Features f) {
+    Arbitrary<IntervalLength> lengths = Arbitraries.frequency(Tuple.of(3, IntervalLength.SIXTY_MINUTES),
+        Tuple.of(2, IntervalLength.FIFTEEN_MINUTES), Tuple.of(1, IntervalLength.FIVE_MINUTES));
+    Arbitrary<ZoneId> zones = Arbitraries.frequency(Tuple.of(5, NEW_YORK), Tuple.of(5, LONDON), Tuple.of(1, UTC));
+    Arbitrary<LocalDate> starts = Combinators.combine(Arbitraries.integers().between(2023, 2025),
+        Arbitraries.integers().between(1, 12),
+        Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(1)), Tuple.of(1, Arbitraries.integers().between(2, 28))))
+        .as(LocalDate::of);
+    return Combinators.combine(lengths, zones, starts).flatAs((len, zone, start) -> {
+      // 5-minute grids rate up to 2 bills, 15-minute up to 4, hourly up to maxBills (cost ~ intervals rated)
+      int maxBills = len == IntervalLength.SIXTY_MINUTES ? f.maxBills()
+          : len == IntervalLength.FIFTEEN_MINUTES ? Math.min(4, f.maxBills()) : Math.min(2, f.maxBills());
+      // the tariff is made for the longest sequence (price series, holidays, version change) and the bill count is
+      // drawn last: jqwik shrinks the inner side of a flatMap first, so a failure first shrinks to fewer bills
+      Ctx c = new Ctx(zone, len, start, start.plusMonths(maxBills), f);
+      return tariffs(c).flatMap(t -> profiles(hasGeneration(t)).flatMap(p -> Arbitraries.integers()
+          .between(1, maxBills).map(bills -> new Scenario(t, len, start, bills, p))));
+    });
+  }
+
+  /**
+   * One bill split by a version change, for comparing it with each version rated alone on its part.
+   *
+   * @param tariff the two-version tariff
+   * @param period the bill
+   * @param change the first day of the second version, strictly inside the bill
+   * @param length the interval length
+   * @param profile the meter
+   */
+  public record SplitCase(Tariff tariff, BillingPeriod period, LocalDate change, IntervalLength length,
+      Profile profile) {}
+
+  /**
+   * Bills of 10 to 50 days whose day count has no prime factor but 2 and 5, so every proration fraction
+   * {@code part days / bill days} is a terminating decimal and a version scaled by it is exact; a version change on
+   * a random day inside; versions drawn from {@link Features#PRORATION}.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<SplitCase> splitCases() {
+    Arbitrary<IntervalLength> lengths = Arbitraries.of(IntervalLength.SIXTY_MINUTES, IntervalLength.FIFTEEN_MINUTES,
+        IntervalLength.FIVE_MINUTES);
+    Arbitrary<ZoneId> zones = Arbitraries.of(NEW_YORK, LONDON);
+    Arbitrary<LocalDate> starts = Combinators.combine(Arbitraries.integers().between(2023, 2025),
+        Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 28)).as(LocalDate::of);
+    Arbitrary<Integer> days = Arbitraries.of(10, 16, 20, 25, 32, 40, 50);
+    return Combinators.combine(lengths, zones, starts, days).flatAs((len, zone, start, n) ->
+        Arbitraries.integers().between(1, n - 1).flatMap(cut -> {
+          LocalDate end = start.plusDays(n);
+          LocalDate change = start.plusDays(cut);
+          Ctx c = new Ctx(zone, len, start, end, Features.PRORATION);
+          return Combinators.combine(Arbitraries.of(CurrencyUnit.USD, CurrencyUnit.GBP),
+              versions(c, LocalDate.of(2000, 1, 1), true), versions(c, change, true), profiles(false))
+              .as((cur, v1, v2, p) -> new SplitCase(
+                  tariff(c, cur, List.of(v1, TariffVersion.builder().from(v2).roundingMode(v1.roundingMode())
+                      .conventions(v1.conventions()).build())),
+                  BillingPeriod.of(start, end, zone), change, len, p));
+        }));
+  }
+
+  static boolean hasGeneration(Tariff t) {
+    return t.versions().stream().anyMatch(v -> v.netMetering().isPresent());
+  }
+
+  /**
+   * Random profiles.
+   *
+   * @param generation whether the meter exports
+   * @return the arbitrary
+   */
+  public static Arbitrary<Profile> profiles(boolean generation) {
+    return Combinators.combine(Arbitraries.integers().between(0, 20_000), Arbitraries.integers(),
+        Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 5),
+        Arbitraries.integers().between(0, 80),
+        generation ? Arbitraries.integers().between(0, 25_000) : Arbitraries.just(0))
+        .as(Profile::new);
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Tariffs
+
+  static Arbitrary<Tariff> tariffs(Ctx c) {
+    Arbitrary<CurrencyUnit> currencies = Arbitraries.frequency(Tuple.of(4, CurrencyUnit.USD),
+        Tuple.of(4, CurrencyUnit.GBP), Tuple.of(1, CurrencyUnit.JPY));
+    Arbitrary<Optional<LocalDate>> change = c.f().versionChange()
+        ? maybe(Arbitraries.integers().between(1, (int) ChronoUnit.DAYS.between(c.spanStart(), c.spanEnd()) - 1)
+            .map(d -> c.spanStart().plusDays(d)), 40)
+        : Arbitraries.just(Optional.empty());
+    return Combinators.combine(currencies, change).flatAs((cur, ch) -> {
+      if (ch.isEmpty()) {
+        return versions(c, LocalDate.of(2000, 1, 1), false).map(v -> tariff(c, cur, List.of(v)));
+      }
+      // two versions: no net metering or ratchet across the change (see the reference's assumptions); the second
+      // version keeps the first's rounding mode and taxes, so bill-level lines are unambiguous
+      return versions(c, LocalDate.of(2000, 1, 1), true).flatMap(v1 -> versions(c, ch.get(), true)
+          .map(v2 -> TariffVersion.builder().from(v2).roundingMode(v1.roundingMode()).taxes(v1.taxes())
+              .conventions(v1.conventions()).build())
+          .map(v2 -> tariff(c, cur, List.of(v1, v2))));
+    });
+  }
+
+  static Tariff tariff(Ctx c, CurrencyUnit cur, List<TariffVersion> versions) {
+    return Tariff.builder().id("T").name("random tariff").currency(cur).zone(c.zone()).versions(versions).build();
+  }
+
+  /** The settlement modes. */
+  enum Nm { NONE, NET_METERING, NET_BILLING, BUY_ALL_SELL_ALL }
+
+  static Arbitrary<TariffVersion> versions(Ctx c, LocalDate from, boolean split) {
+    Features f = c.f();
+    Arbitrary<Nm> nms = f.netMetering() && !split
+        ? Arbitraries.frequency(Tuple.of(4, Nm.NONE), Tuple.of(2, Nm.NET_METERING), Tuple.of(1, Nm.NET_BILLING),
+            Tuple.of(1, Nm.BUY_ALL_SELL_ALL))
+        : Arbitraries.just(Nm.NONE);
+    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() && !split ? maybe(ratchet(), 30)
+        : Arbitraries.just(Optional.empty());
+    return Combinators.combine(nms, ratchets).flatAs((nm, ratchet) -> energyCharges(c, nm)
+        .flatMap(energy -> demandCharges(c, ratchet.isPresent())
+            .flatMap(demand -> netMetering(c, nm, energy)
+                .flatMap(rule -> Combinators.combine(fixedCharges(), minimum(f), roundingModes(), escalation(f),
+                        perKwTierDemand(ratchet.isPresent()))
+                    .flatAs((fixed, min, rm, esc, perKw) -> {
+                      List<String> priced = new ArrayList<>();
+                      fixed.forEach(x -> priced.add(x.id()));
+                      energy.forEach(x -> priced.add(x.id()));
+                      demand.forEach(x -> priced.add(x.id()));
+                      return riders(f, priced).flatMap(riders -> {
+                        List<String> all = new ArrayList<>(priced);
+                        min.ifPresent(m -> all.add(m.id()));
+                        riders.forEach(r -> all.add(r.id()));
+                        // across a version change taxes apply to every line, so both versions can share them
+                        return taxes(f, split ? List.of() : all).map(taxes -> {
+                          RatingConventions.Builder conv = RatingConventions.builder().perKwTierDemand(perKw);
+                          esc.ifPresent(conv::escalation);
+                          return TariffVersion.builder().effectiveFrom(from).fixedCharges(fixed)
+                              .energyCharges(energy).demandCharges(demand).ratchet(ratchet).netMetering(rule)
+                              .minimumCharge(min).riders(riders).taxes(taxes).roundingMode(rm)
+                              .conventions(conv.build()).build();
+                        });
+                      });
+                    })))));
+  }
+
+  static Arbitrary<RoundingMode> roundingModes() {
+    return Arbitraries.frequency(Tuple.of(6, RoundingMode.HALF_UP), Tuple.of(1, RoundingMode.HALF_EVEN),
+        Tuple.of(1, RoundingMode.HALF_DOWN), Tuple.of(1, RoundingMode.DOWN), Tuple.of(1, RoundingMode.UP),
+        Tuple.of(1, RoundingMode.CEILING), Tuple.of(1, RoundingMode.FLOOR));
+  }
+
+  static Arbitrary<Optional<Escalation>> escalation(Features f) {
+    if (!f.escalation()) {
+      return Arbitraries.just(Optional.empty());
+    }
+    return maybe(Combinators.combine(Arbitraries.integers().between(2021, 2025), dec(1000, 1100, 3))
+        .as(Escalation::of), 15);
+  }
+
+  static Arbitrary<DemandBasis> perKwTierDemand(boolean ratchet) {
+    return ratchet ? Arbitraries.of(DemandBasis.PEAK, DemandBasis.BILLING_DEMAND) : Arbitraries.just(DemandBasis.PEAK);
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Schedules
+
+  /** A random TOU schedule, either a URDB month-by-hour matrix or seasons with day profiles. */
+  static Arbitrary<TouSchedule> schedule(Ctx c) {
+    return Arbitraries.integers().between(1, 3).flatMap(np -> Arbitraries.oneOf(matrixSchedule(c, np),
+        seasonSchedule(c, np)));
+  }
+
+  static List<String> names(int np) {
+    List<String> n = new ArrayList<>();
+    for (int p = 0; p < np; p++) {
+      n.add(List.of("off-peak", "shoulder", "peak").get(p));
+    }
+    return n;
+  }
+
+  static Arbitrary<List<Integer>> row(int np, int slots) {
+    return Arbitraries.integers().between(0, np - 1).list().ofSize(slots);
+  }
+
+  static Arbitrary<TouSchedule> matrixSchedule(Ctx c, int np) {
+    return Combinators.combine(row(np, 24).list().ofSize(4), Arbitraries.integers().between(0, 1).list().ofSize(12),
+        Arbitraries.integers().between(0, 1).list().ofSize(12), calendar(c))
+        .as((rows, wd, we, cal) -> {
+          int[][] weekday = new int[12][];
+          int[][] weekend = new int[12][];
+          for (int m = 0; m < 12; m++) {
+            weekday[m] = rows.get(wd.get(m)).stream().mapToInt(Integer::intValue).toArray();
+            weekend[m] = rows.get(2 + we.get(m)).stream().mapToInt(Integer::intValue).toArray();
+          }
+          return TouSchedule.fromMonthHourMatrices("matrix", names(np), weekday, weekend, cal);
+        });
+  }
+
+  static Arbitrary<TouSchedule> seasonSchedule(Ctx c, int np) {
+    Arbitrary<MonthDay> bounds = Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.of(1, 15))
+        .as(MonthDay::of);
+    Arbitrary<Integer> slots = c.quarterHourProfiles() ? Arbitraries.of(24, 96) : Arbitraries.just(24);
+    return Combinators.combine(bounds, bounds, slots, calendar(c)).flatAs((b1, b2, n, cal) -> {
+      List<Season> seasons = new ArrayList<>();
+      if (b1.equals(b2)) {
+        seasons.add(Season.allYear());
+      } else {
+        seasons.add(Season.of("summer", b1, dayBefore(b2)));
+        seasons.add(Season.of("winter", b2, dayBefore(b1)));
+      }
+      List<Arbitrary<List<DayProfile>>> perSeason = new ArrayList<>();
+      for (Season s : seasons) {
+        perSeason.add(Combinators.combine(row(np, n), row(np, n), maybe(row(np, n), 40)).as((wd, we, hol) -> {
+          List<DayProfile> ps = new ArrayList<>();
+          ps.add(DayProfile.of(s.name(), DayType.WEEKDAY, wd));
+          ps.add(DayProfile.of(s.name(), DayType.WEEKEND, we));
+          hol.ifPresent(h -> ps.add(DayProfile.of(s.name(), DayType.HOLIDAY, h)));
+          return ps;
+        }));
+      }
+      return Combinators.combine(perSeason).as(lists -> {
+        TouSchedule.Builder b = TouSchedule.builder().name("seasons").periodNames(names(np)).seasons(seasons)
+            .calendar(cal);
+        lists.forEach(b::addAllProfiles);
+        return b.build();
+      });
+    });
+  }
+
+  static MonthDay dayBefore(MonthDay md) {
+    return MonthDay.from(LocalDate.of(2024, md.getMonth(), md.getDayOfMonth()).minusDays(1));
+  }
+
+  /** Weekend days and holidays: none, NERC, explicit dates inside the scenario, or both. */
+  static Arbitrary<DayCalendar> calendar(Ctx c) {
+    int spanDays = (int) ChronoUnit.DAYS.between(c.spanStart(), c.spanEnd());
+    Arbitrary<Set<DayOfWeek>> weekends = Arbitraries.frequency(
+        Tuple.of(6, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)),
+        Tuple.of(1, EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), Tuple.of(1, EnumSet.of(DayOfWeek.SUNDAY)));
+    Arbitrary<List<Integer>> dates = Arbitraries.integers().between(0, spanDays - 1).list().ofMaxSize(5);
+    return Combinators.combine(weekends, dates, Arbitraries.of(false, true)).as((we, ds, nerc) -> {
+      HolidayCalendar.Builder h = HolidayCalendar.builder().name("random");
+      for (int d : ds) {
+        h.addDates(c.spanStart().plusDays(d));
+      }
+      if (nerc) {
+        h.addAllRules(HolidayCalendar.nerc().rules());
+      }
+      return DayCalendar.of(we, h.build());
+    });
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Energy
+
+  static Arbitrary<List<EnergyCharge>> energyCharges(Ctx c, Nm nm) {
+    if (nm == Nm.NET_METERING) {
+      // one shared netting schedule (or none) for every energy charge
+      Arbitrary<Optional<TouSchedule>> shared = c.f().tou() ? maybe(schedule(c), 60)
+          : Arbitraries.just(Optional.empty());
+      return shared.flatMap(s -> Arbitraries.integers().between(1, 2).flatMap(n ->
+          listOf(n, i -> energyCharge(c, "en" + i, Arbitraries.just(s), false, false))));
+    }
+    Arbitrary<Optional<TouSchedule>> own = c.f().tou() ? maybe(schedule(c), 60) : Arbitraries.just(Optional.empty());
+    return Arbitraries.integers().between(nm == Nm.NONE ? 0 : 1, 2).flatMap(n ->
+        listOf(n, i -> energyCharge(c, "en" + i, own, true, c.f().priceSeries())));
+  }
+
+  static Arbitrary<EnergyCharge> energyCharge(Ctx c, String id, Arbitrary<Optional<TouSchedule>> schedules,
+      boolean chronological, boolean priceSeries) {
+    Arbitrary<TierUnit> units = Arbitraries.frequency(Tuple.of(5, TierUnit.KWH), Tuple.of(2, TierUnit.KWH_PER_DAY),
+        Tuple.of(c.f().demand() ? 1 : 0, TierUnit.KWH_PER_KW), Tuple.of(c.f().demand() ? 1 : 0,
+            TierUnit.KWH_PER_KW_PER_DAY));
+    Arbitrary<TierCounter> counters = Arbitraries.of(TierCounter.PER_PERIOD, TierCounter.ALL_PERIODS);
+    Arbitrary<TierAllocation> allocations = chronological
+        ? Arbitraries.of(TierAllocation.CHRONOLOGICAL, TierAllocation.PROPORTIONAL)
+        : Arbitraries.just(TierAllocation.PROPORTIONAL);
+    Arbitrary<Optional<PriceSeries>> series = priceSeries ? maybe(priceSeries(c), 15)
+        : Arbitraries.just(Optional.empty());
+    return Combinators.combine(schedules, units, Arbitraries.integers().between(1, 3), Arbitraries.of(true, false),
+        Arbitraries.of(TierMode.BLOCK, TierMode.VOLUME), counters, allocations, series)
+        .flatAs((sch, unit, tiers, lastBounded, mode, counter, allocation, ps) -> {
+          int np = sch.map(s -> s.periodNames().size()).orElse(1);
+          boolean uniform = counter == TierCounter.ALL_PERIODS;
+          return Combinators.combine(bounds(unit, lastBounded ? tiers : tiers - 1).list().ofSize(np),
+                  energyRate().list().ofSize(tiers).list().ofSize(np), dec(0, 3000, 4).list().ofSize(tiers))
+              .as((bs, rates, sells) -> {
+                EnergyCharge.Builder b = EnergyCharge.builder().id(id).description("Energy " + id).schedule(sch)
+                    .mode(mode).counter(counter).allocation(allocation).priceSeries(ps);
+                for (int p = 0; p < np; p++) {
+                  List<BigDecimal> bound = bs.get(uniform ? 0 : p);
+                  List<Tier> ts = new ArrayList<>();
+                  for (int k = 0; k < tiers; k++) {
+                    Tier.Builder t = Tier.builder().rate(rates.get(p).get(k)).unit(unit).sellRate(sells.get(k));
+                    if (k < bound.size()) {
+                      t.upTo(bound.get(k));
+                    }
+                    ts.add(t.build());
+                  }
+                  b.addPeriod(PeriodTiers.of(p, ts));
+                }
+                return b.build();
+              });
+        });
+  }
+
+  /** Strictly increasing positive bounds in a unit, as cumulative sums of random steps. */
+  static Arbitrary<List<BigDecimal>> bounds(TierUnit unit, int n) {
+    int max;
+    switch (unit) {
+      case KWH:
+        max = 15_000;
+        break;
+      case KWH_PER_DAY:
+        max = 400;
+        break;
+      case KWH_PER_KW:
+        max = 2_000;
+        break;
+      case KWH_PER_KW_PER_DAY:
+        max = 100;
+        break;
+      default:
+        max = 600; // kW
+    }
+    return dec(1, max, 1).list().ofSize(n).map(steps -> {
+      List<BigDecimal> out = new ArrayList<>();
+      BigDecimal sum = BigDecimal.ZERO;
+      for (BigDecimal s : steps) {
+        sum = sum.add(s);
+        out.add(sum);
+      }
+      return out;
+    });
+  }
+
+  /** Prices per interval over the whole scenario (on the meter grid or hourly), small negative prices included. */
+  static Arbitrary<PriceSeries> priceSeries(Ctx c) {
+    Arbitrary<IntervalLength> lengths = Arbitraries.of(c.length(), IntervalLength.SIXTY_MINUTES);
+    return Combinators.combine(lengths, dec(-500, 3000, 0), Arbitraries.integers().between(0, 3000),
+        Arbitraries.integers()).as((len, base, amp, seed) -> {
+          IntervalGrid g = IntervalGrid.between(c.spanStart().atStartOfDay(c.zone()).toInstant(),
+              c.spanEnd().atStartOfDay(c.zone()).toInstant(), len);
+          List<BigDecimal> prices = new ArrayList<>(g.count());
+          for (int i = 0; i < g.count(); i++) {
+            int noise = amp == 0 ? 0 : new SplittableRandom(seed * 31L + i).nextInt(amp + 1);
+            prices.add(BigDecimal.valueOf(base.intValueExact() + noise, 4));
+          }
+          return PriceSeries.builder().start(g.start()).intervalLength(len).prices(prices).build();
+        });
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Demand
+
+  static Arbitrary<Ratchet> ratchet() {
+    return Combinators.combine(Arbitraries.integers().between(0, 120).list().ofSize(12),
+        chance(85).list().ofSize(12), Arbitraries.integers().between(1, 12), dec(0, 100, 1),
+        Arbitraries.of(RatchetReference.BILLED_DEMAND, RatchetReference.PEAK_DEMAND))
+        .as((pct, inc, look, min, ref) -> {
+          Ratchet.Builder b = Ratchet.builder().lookbackMonths(look).minimumKw(min).reference(ref)
+              .includeCurrentPeakByMonth(inc);
+          pct.forEach(p -> b.addPercentByMonth(BigDecimal.valueOf(p)));
+          return b.build();
+        });
+  }
+
+  static Arbitrary<List<DemandCharge>> demandCharges(Ctx c, boolean ratchet) {
+    if (!c.f().demand()) {
+      return Arbitraries.just(List.of());
+    }
+    return Arbitraries.integers().between(0, 2).flatMap(n -> listOf(n, i -> demandCharge(c, "dem" + i, ratchet)));
+  }
+
+  static Arbitrary<DemandCharge> demandCharge(Ctx c, String id, boolean ratchet) {
+    Arbitrary<DemandBasis> basis = ratchet ? Arbitraries.of(DemandBasis.PEAK, DemandBasis.BILLING_DEMAND)
+        : Arbitraries.just(DemandBasis.PEAK);
+    return Combinators.combine(basis, Arbitraries.integers().between(1, 3), Arbitraries.of(true, false),
+        Arbitraries.of(TierMode.BLOCK, TierMode.VOLUME)).flatAs((b, tiers, lastBounded, mode) -> {
+          // BILLING_DEMAND charges are flat: RATING.md does not say what a TOU period absent from the bill bills
+          Arbitrary<Optional<TouSchedule>> sch = c.f().touDemand() && b == DemandBasis.PEAK ? maybe(schedule(c), 40)
+              : Arbitraries.just(Optional.empty());
+          return sch.flatMap(s -> {
+            int np = s.map(x -> x.periodNames().size()).orElse(1);
+            return Combinators.combine(bounds(TierUnit.KW, lastBounded ? tiers : tiers - 1).list().ofSize(np),
+                dec(0, 250_000, 4).list().ofSize(tiers).list().ofSize(np)).as((bs, rates) -> {
+                  DemandCharge.Builder d = DemandCharge.builder().id(id).description("Demand " + id).schedule(s)
+                      .basis(b).mode(mode);
+                  for (int p = 0; p < np; p++) {
+                    List<Tier> ts = new ArrayList<>();
+                    for (int k = 0; k < tiers; k++) {
+                      Tier.Builder t = Tier.builder().rate(rates.get(p).get(k)).unit(TierUnit.KW);
+                      if (k < bs.get(p).size()) {
+                        t.upTo(bs.get(p).get(k));
+                      }
+                      ts.add(t.build());
+                    }
+                    d.addPeriod(PeriodTiers.of(p, ts));
+                  }
+                  return d.build();
+                });
+          });
+        });
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Net metering
+
+  static Arbitrary<Optional<NetMeteringRule>> netMetering(Ctx c, Nm nm, List<EnergyCharge> energy) {
+    if (nm == Nm.NONE) {
+      return Arbitraries.just(Optional.empty());
+    }
+    Arbitrary<Optional<Month>> trueUp = maybe(Arbitraries.of(Month.class), 60);
+    Arbitrary<Optional<BigDecimal>> surplus = maybe(dec(0, 1000, 4), 80);
+    Arbitrary<TrueUpSettlement> settlement = Arbitraries.of(TrueUpSettlement.PAY, TrueUpSettlement.FORFEIT);
+    Arbitrary<Boolean> sameBill = chance(75);
+    if (nm == Nm.NET_METERING) {
+      Arbitrary<CreditCarry> carry = Arbitraries.frequency(Tuple.of(2, CreditCarry.KWH), Tuple.of(1, CreditCarry.MONEY),
+          Tuple.of(1, CreditCarry.NONE));
+      return Combinators.combine(carry, maybe(dec(0, 3000, 4).map(ExportRate::flat), 80), trueUp, surplus, settlement,
+          sameBill).as((cr, er, tu, sr, st, sb) -> Optional.of(NetMeteringRule.builder()
+              .mode(NetMeteringMode.NET_METERING).carry(cr).exportRate(er).trueUpMonth(tu).surplusRate(sr)
+              .trueUpSettlement(st).creditsOffsetSameBill(sb).build()));
+    }
+    Arbitrary<CreditCarry> carry = nm == Nm.NET_BILLING ? Arbitraries.of(CreditCarry.NONE, CreditCarry.MONEY)
+        : Arbitraries.just(CreditCarry.NONE);
+    NetMeteringMode mode = nm == Nm.NET_BILLING ? NetMeteringMode.NET_BILLING : NetMeteringMode.BUY_ALL_SELL_ALL;
+    return Combinators.combine(carry, exportRate(c, energy), trueUp, settlement, sameBill)
+        .as((cr, er, tu, st, sb) -> Optional.of(NetMeteringRule.builder().mode(mode).carry(cr).exportRate(er)
+            .trueUpMonth(tu).trueUpSettlement(st).creditsOffsetSameBill(sb).build()));
+  }
+
+  static Arbitrary<ExportRate> exportRate(Ctx c, List<EnergyCharge> energy) {
+    boolean tierSell = !energy.isEmpty() && energy.get(0).counter() == TierCounter.PER_PERIOD;
+    Arbitrary<ExportRate> flat = dec(0, 3000, 4).map(ExportRate::flat);
+    Arbitrary<ExportRate> perPeriod = c.f().tou() ? schedule(c).flatMap(s ->
+        dec(0, 3000, 4).list().ofSize(s.periodNames().size()).map(r -> ExportRate.perPeriod(s, r))) : flat;
+    Arbitrary<ExportRate> series = c.f().priceSeries() ? priceSeries(c).map(ExportRate::timeSeries) : flat;
+    return Arbitraries.frequencyOf(Tuple.of(3, flat), Tuple.of(2, perPeriod), Tuple.of(1, series),
+        Tuple.of(tierSell ? 2 : 0, Arbitraries.just(ExportRate.tierSellRates())));
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Fixed, minimum, riders, taxes
+
+  static Arbitrary<List<FixedCharge>> fixedCharges() {
+    return Arbitraries.integers().between(0, 2).flatMap(n -> listOf(n, i -> Combinators.combine(
+        dec(0, 500_000, 4), Arbitraries.of(FixedChargeBasis.class))
+        .as((amount, basis) -> FixedCharge.of("fix" + i, "Fixed " + i, amount, basis))));
+  }
+
+  static Arbitrary<Optional<MinimumCharge>> minimum(Features f) {
+    if (!f.minimums()) {
+      return Arbitraries.just(Optional.empty());
+    }
+    return maybe(Combinators.combine(maybe(dec(0, 10_000, 2), 70), maybe(dec(0, 200_000, 2), 40),
+        Arbitraries.of(Month.class)).as((m, a, s) -> MinimumCharge.builder().monthly(m).annual(a)
+            .annualSettlementMonth(s).build()), 30);
+  }
+
+  static Arbitrary<List<Rider>> riders(Features f, List<String> priced) {
+    if (!f.riders()) {
+      return Arbitraries.just(List.of());
+    }
+    return Arbitraries.integers().between(0, 3).flatMap(n -> listOf(n, i -> {
+      Arbitrary<RiderKind> kinds = priced.isEmpty()
+          ? Arbitraries.of(RiderKind.PER_KWH, RiderKind.PER_KW, RiderKind.PER_BILL) : Arbitraries.of(RiderKind.class);
+      return kinds.flatMap(kind -> {
+        Arbitrary<BigDecimal> rate;
+        switch (kind) {
+          case PER_KWH:
+            rate = dec(0, 500, 4);
+            break;
+          case PER_KW:
+            rate = dec(0, 50_000, 4);
+            break;
+          case PERCENT:
+            rate = dec(0, 1500, 2);
+            break;
+          default:
+            rate = dec(0, 200_000, 4);
+        }
+        Arbitrary<Set<String>> targets = kind == RiderKind.PERCENT
+            ? Arbitraries.of(priced).set().ofMinSize(1).ofMaxSize(priced.size()).map(s -> (Set<String>) new TreeSet<>(s))
+            : Arbitraries.just(Set.of());
+        return Combinators.combine(rate, targets).as((r, t) -> Rider.builder().id("rid" + i)
+            .description("Rider " + i).kind(kind).rate(r).appliesTo(t).build());
+      });
+    }));
+  }
+
+  static Arbitrary<List<TaxRule>> taxes(Features f, List<String> taxable) {
+    if (!f.taxes()) {
+      return Arbitraries.just(List.of());
+    }
+    Arbitrary<Set<String>> targets = taxable.isEmpty() ? Arbitraries.just(Set.of())
+        : Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Set.<String>of())), Tuple.of(1,
+            Arbitraries.of(taxable).set().ofMinSize(1).ofMaxSize(taxable.size())
+                .map(s -> (Set<String>) new TreeSet<>(s))));
+    return Arbitraries.integers().between(0, 2).flatMap(n -> listOf(n, i -> Combinators.combine(dec(0, 20_000, 3),
+        targets, Arbitraries.of(TaxCalculation.class)).as((pct, t, calc) -> TaxRule.builder().id("tax" + i)
+            .description("Tax " + i).percent(pct).appliesTo(t).calculation(calc).build())));
+  }
+}
