@@ -32,7 +32,6 @@ import io.github.gridbill.core.tariff.TrueUpBasis;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
 import io.github.gridbill.core.time.BillingPeriod;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -95,7 +95,7 @@ final class BillAssembler {
     SegmentPlan last = plan.segments.get(plan.segments.size() - 1);
     TariffVersion lastV = last.version;
     computePeaks();
-    lastV.ratchet().ifPresent(r -> billingDemand = ratchet(r, lastV));
+    lastV.ratchet().ifPresent(r -> billingDemand = ratchet(r));
     Optional<NetMeteringRule> nm = lastV.netMetering();
 
     Map<Integer, Long> bankBefore = bankForThisBill(plan.segments.get(0));
@@ -127,7 +127,7 @@ final class BillAssembler {
     BigDecimal rollOverValue = BigDecimal.ZERO;
     if (rule != null && rule.carry() == CreditCarry.KWH && trueUpBill
         && rule.trueUpSettlement() == TrueUpSettlement.ROLL_OVER) {
-      rollOverValue = kwhTrueUpKwh(rule, nettingSurplus).multiply(surplusRate(rule, last));
+      rollOverValue = kwhTrueUpKwh(nettingSurplus).multiply(surplusRate(rule, last));
     }
     if (rule != null && (rule.carry() == CreditCarry.MONEY || rollOverValue.signum() > 0 || moneyBefore.signum() > 0)) {
       BigDecimal own = rule.carry() == CreditCarry.MONEY ? moneyEarned : BigDecimal.ZERO;
@@ -197,7 +197,7 @@ final class BillAssembler {
     if (rule != null && trueUpBill) {
       TrueUpSettlement settle = rule.trueUpSettlement();
       if (rule.carry() == CreditCarry.KWH) {
-        BigDecimal kwh = kwhTrueUpKwh(rule, nettingSurplus);
+        BigDecimal kwh = kwhTrueUpKwh(nettingSurplus);
         BigDecimal value = kwh.multiply(surplusRate(rule, last));
         if (settle == TrueUpSettlement.PAY || settle == TrueUpSettlement.PAY_AND_ROLL_OVER) {
           trueUpPaid = value;
@@ -348,7 +348,7 @@ final class BillAssembler {
     return max;
   }
 
-  private Power ratchet(Ratchet r, TariffVersion v) {
+  private Power ratchet(Ratchet r) {
     // the peak the ratchet looks at this month: its demand periods' peaks (first TOU demand charge), else the flat peak
     long ref = flatPeakMwh;
     if (!r.demandPeriods().isEmpty()) {
@@ -465,9 +465,9 @@ final class BillAssembler {
     for (int c = 0; c < sp.energy.size(); c++) {
       EnergyCharge ec = sp.energy.get(c);
       // time-series prices
-      if (sp.energyPriceNanos != null && (sp.energyPriceNanos[c] != null || sp.energyPriceExact[c] != null)) {
-        BigDecimal amt = seriesAmount(sp, mode == NetMeteringMode.NET_BILLING, sp.energyPriceNanos[c],
-            sp.energyPriceExact[c], true).multiply(sp.escalation);
+      PriceTable prices = sp.energyPrices[c];
+      if (prices != null) {
+        BigDecimal amt = seriesAmount(sp, mode == NetMeteringMode.NET_BILLING, prices, true).multiply(sp.escalation);
         long kwh = 0;
         for (long x : charged) {
           kwh += x;
@@ -475,11 +475,7 @@ final class BillAssembler {
         BigDecimal q = kwh(kwh);
         addLine(line(v, ec.id(), LineKind.ENERGY, ec.description() + ", at interval prices", sp.period(), null, null,
             Quantity.of(q, Unit.KWH), q.signum() == 0 ? null : amt.divide(q, 6, RoundingMode.HALF_UP), amt,
-            keySelector(sp, null, 0, -1), nonActual(t, null, sp, 0, -1), methods(t, null, sp, 0, -1)));
-      }
-      List<Integer> periods = new ArrayList<>();
-      for (PeriodTiers pt : ec.periods()) {
-        periods.add(pt.period());
+            keySelector(sp, 0, -1), nonActual(t, sp, 0, -1), methods(t, sp, 0, -1)));
       }
       Map<Integer, TierTable> tables = new LinkedHashMap<>();
       for (PeriodTiers pt : ec.periods()) {
@@ -519,8 +515,7 @@ final class BillAssembler {
         } else {
           q = proportional(tt, total, u);
         }
-        boolean rtp = sp.energyPriceNanos != null
-            && (sp.energyPriceNanos[c] != null || sp.energyPriceExact[c] != null);
+        boolean rtp = prices != null;
         for (int i = 0; i < q.length; i++) {
           if (q[i].signum() == 0 && (tt.tiered() || u.signum() != 0 || rtp)) {
             continue;
@@ -530,15 +525,15 @@ final class BillAssembler {
           }
           addLine(line(v, ec.id(), LineKind.ENERGY, energyText(ec, p, tt, i), sp.period(), periodName(ec, p),
               tt.tiered() ? tt.tierNo[i] : null, Quantity.of(q[i], Unit.KWH), tt.rate[i], q[i].multiply(tt.rate[i]),
-              keySelector(sp, ec, c, p), nonActual(t, ec, sp, c, p), methods(t, ec, sp, c, p)));
+              keySelector(sp, c, p), nonActual(t, sp, c, p), methods(t, sp, c, p)));
         }
       }
     }
 
     // exports
-    if (mode == NetMeteringMode.NET_METERING && nmSurplus != null) {
+    if (rule != null && mode == NetMeteringMode.NET_METERING && nmSurplus != null) {
       settleNetMeteringSurplus(sp, rule, nmSurplus, tierDemandKw);
-    } else if (mode == NetMeteringMode.NET_BILLING || mode == NetMeteringMode.BUY_ALL_SELL_ALL) {
+    } else if (rule != null && (mode == NetMeteringMode.NET_BILLING || mode == NetMeteringMode.BUY_ALL_SELL_ALL)) {
       exportCredits(sp, t, rule, mode == NetMeteringMode.NET_BILLING, tierDemandKw);
     }
 
@@ -764,7 +759,8 @@ final class BillAssembler {
           break;
         }
         case TIME_SERIES: {
-          BigDecimal amt = seriesAmount(sp, net, sp.exportPriceNanos, sp.exportPriceExact, false)
+          PriceTable exportPrices = Objects.requireNonNull(sp.exportPrices, "exportPrices");
+          BigDecimal amt = seriesAmount(sp, net, exportPrices, false)
               .multiply(sp.escalation);
           BigDecimal q = kwh(total);
           value = amt;
@@ -812,7 +808,7 @@ final class BillAssembler {
                 credit.add(line(sp.version, "net-metering", LineKind.EXPORT_CREDIT, "Export credit, "
                     + periodLabel(ec0, e.getKey()) + (tt.tiered() ? ", tier " + tt.tierNo[i] : ""), sp.period(),
                     periodName(ec0, e.getKey()), tt.tiered() ? tt.tierNo[i] : null, Quantity.of(q[i], Unit.KWH), s,
-                    q[i].multiply(s).negate(), keySelector(sp, ec0, 0, e.getKey()), 0, 0));
+                    q[i].multiply(s).negate(), keySelector(sp, 0, e.getKey()), 0, 0));
               }
             }
           }
@@ -873,23 +869,16 @@ final class BillAssembler {
     long @Nullable [] exp = series.exports;
     int[] runKey = sp.runKey;
     int[] periodOfKey = sp.energyPeriodOfKey[c];
-    int lastP = Integer.MIN_VALUE;
-    TierTable tt = null;
-    long[] floor = null;
-    long[] wholeP = null;
-    int[][] spansP = null;
     for (int r = 0; r < sp.runStart.length; r++) {
       int p = periodOfKey[runKey[r]];
-      if (p != lastP) {
-        lastP = p;
-        tt = tables.get(p);
-        floor = floors.get(p);
-        wholeP = whole.get(p);
-        spansP = spans.get(p);
-      }
+      TierTable tt = tables.get(p);
       if (tt == null) {
         continue;
       }
+      long[] floor = Objects.requireNonNull(floors.get(p));
+      long[] wholeP = Objects.requireNonNull(whole.get(p));
+      int[][] spansP = Objects.requireNonNull(spans.get(p));
+      BigDecimal[] accP = Objects.requireNonNull(acc.get(p));
       int ti = Math.min(tier, tt.size() - 1);
       long run = runSums[r];
       if (counter + run <= floor[ti] || ti == tt.size() - 1) {
@@ -928,13 +917,13 @@ final class BillAssembler {
           ti = Math.min(tier, tt.size() - 1);
           BigDecimal b = tt.bound[ti] == null ? null : tt.bound[ti].movePointRight(6);
           if (b == null || after.compareTo(b) <= 0 || ti == tt.size() - 1) {
-            acc.get(p)[ti] = acc.get(p)[ti].add(after.subtract(lower));
+            accP[ti] = accP[ti].add(after.subtract(lower));
             mark(spansP[ti], i, i + 1);
             break;
           }
           BigDecimal part = b.subtract(lower);
           if (part.signum() > 0) {
-            acc.get(p)[ti] = acc.get(p)[ti].add(part);
+            accP[ti] = accP[ti].add(part);
             mark(spansP[ti], i, i + 1);
             lower = b;
           }
@@ -944,23 +933,26 @@ final class BillAssembler {
     }
     for (Map.Entry<Integer, TierTable> e : tables.entrySet()) {
       int p = e.getKey();
-      tt = e.getValue();
+      TierTable tt = e.getValue();
+      BigDecimal[] accP = Objects.requireNonNull(acc.get(p));
+      long[] wholeP = Objects.requireNonNull(whole.get(p));
+      int[][] spansP = Objects.requireNonNull(spans.get(p));
       for (int i = 0; i < tt.size(); i++) {
-        BigDecimal q = acc.get(p)[i].add(BigDecimal.valueOf(whole.get(p)[i])).movePointLeft(6);
+        BigDecimal q = accP[i].add(BigDecimal.valueOf(wholeP[i])).movePointLeft(6);
         if (q.signum() == 0) {
           continue;
         }
-        int[] span = spans.get(p)[i];
+        int[] span = spansP[i];
         if (exports) {
           BigDecimal s = tt.sell[i] == null ? BigDecimal.ZERO : tt.sell[i];
           addLine(line(sp.version, "net-metering", LineKind.EXPORT_CREDIT, "Export credit, " + periodLabel(ec, p)
               + (tt.tiered() ? ", tier " + tt.tierNo[i] : ""), sp.period(), periodName(ec, p),
               tt.tiered() ? tt.tierNo[i] : null, Quantity.of(q, Unit.KWH), s, q.multiply(s).negate(),
-              keySelector(sp, ec, c, p, span[0], span[1]), 0, 0));
+              keySelector(sp, c, p, span[0], span[1]), 0, 0));
         } else {
           addLine(line(sp.version, ec.id(), LineKind.ENERGY, energyText(ec, p, tt, i), sp.period(), periodName(ec, p),
               tt.tiered() ? tt.tierNo[i] : null, Quantity.of(q, Unit.KWH), tt.rate[i], q.multiply(tt.rate[i]),
-              keySelector(sp, ec, c, p, span[0], span[1]), nonActual(t, ec, sp, c, p), methods(t, ec, sp, c, p)));
+              keySelector(sp, c, p, span[0], span[1]), nonActual(t, sp, c, p), methods(t, sp, c, p)));
         }
       }
     }
@@ -971,45 +963,21 @@ final class BillAssembler {
     span[1] = Math.max(span[1], to);
   }
 
-  /** Exact Σ energy × price over a segment, 128-bit when prices are nanos. */
-  private BigDecimal seriesAmount(SegmentPlan sp, boolean net, long @Nullable [] nanos,
-      BigDecimal @Nullable [] exact, boolean imports) {
-    long[] imp = series.imports;
-    long @Nullable [] exp = series.exports;
-    if (nanos != null) {
-      long hi = 0;
-      long lo = 0;
-      for (int j = 0; j < sp.count; j++) {
-        int i = sp.offset + j + shift;
-        long a;
-        if (imports) {
-          a = net && exp != null ? Math.max(imp[i] - exp[i], 0) : imp[i];
-        } else {
-          a = exp == null ? 0 : (net ? Math.max(exp[i] - imp[i], 0) : exp[i]);
-        }
-        long pl = a * nanos[j];
-        long ph = Math.multiplyHigh(a, nanos[j]);
-        long nlo = lo + pl;
-        hi += ph + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-        lo = nlo;
-      }
-      BigInteger sum = BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
-      return new BigDecimal(sum, 15); // mWh (1e-6 kWh) × nano-currency (1e-9) = 1e-15
+  /** Exact Σ flow × price over a segment (the flow: imports or exports, net per interval or not). */
+  private BigDecimal seriesAmount(SegmentPlan sp, boolean net, PriceTable prices, boolean imports) {
+    return prices.sumProduct(flows(series, sp, shift, net, imports));
+  }
+
+  /** A segment's per-interval flow in mWh: imports or exports, net per interval or not. */
+  static long[] flows(IntervalSeries series, SegmentPlan sp, int shift, boolean net, boolean imports) {
+    long[] out = new long[sp.count];
+    for (int j = 0; j < sp.count; j++) {
+      int i = sp.offset + j + shift;
+      long a = series.importAt(i);
+      long x = series.exportAt(i);
+      out[j] = imports ? (net ? Math.max(a - x, 0) : a) : (net ? Math.max(x - a, 0) : x);
     }
-    BigDecimal sum = BigDecimal.ZERO;
-    if (exact != null) {
-      for (int j = 0; j < sp.count; j++) {
-        int i = sp.offset + j + shift;
-        long a;
-        if (imports) {
-          a = net && exp != null ? Math.max(imp[i] - exp[i], 0) : imp[i];
-        } else {
-          a = exp == null ? 0 : (net ? Math.max(exp[i] - imp[i], 0) : exp[i]);
-        }
-        sum = sum.add(BigDecimal.valueOf(a, 6).multiply(exact[j]));
-      }
-    }
-    return sum;
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -1060,7 +1028,7 @@ final class BillAssembler {
     return out;
   }
 
-  private BigDecimal kwhTrueUpKwh(NetMeteringRule rule, Energy nettingSurplus) {
+  private BigDecimal kwhTrueUpKwh(Energy nettingSurplus) {
     SegmentPlan last = plan.segments.get(plan.segments.size() - 1);
     if (last.version.conventions().trueUpBasis() == TrueUpBasis.NET_SURPLUS_SINCE_TRUE_UP) {
       return nettingSurplus.toKilowattHours();
@@ -1164,7 +1132,7 @@ final class BillAssembler {
     return b.toString();
   }
 
-  private int nonActual(SegmentTotals t, @Nullable EnergyCharge ec, SegmentPlan sp, int c, int p) {
+  private int nonActual(SegmentTotals t, SegmentPlan sp, int c, int p) {
     int n = 0;
     for (int k = 0; k < sp.keyCount; k++) {
       if (p < 0 || sp.energyPeriodOfKey[c][k] == p) {
@@ -1174,7 +1142,7 @@ final class BillAssembler {
     return n;
   }
 
-  private int methods(SegmentTotals t, @Nullable EnergyCharge ec, SegmentPlan sp, int c, int p) {
+  private int methods(SegmentTotals t, SegmentPlan sp, int c, int p) {
     int m = 0;
     for (int k = 0; k < sp.keyCount; k++) {
       if (p < 0 || sp.energyPeriodOfKey[c][k] == p) {
@@ -1204,11 +1172,11 @@ final class BillAssembler {
     return Energy.ofMilliwattHours(s);
   }
 
-  private IntervalSelector keySelector(SegmentPlan sp, @Nullable EnergyCharge ec, int c, int p) {
-    return keySelector(sp, ec, c, p, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  private IntervalSelector keySelector(SegmentPlan sp, int c, int p) {
+    return keySelector(sp, c, p, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
-  private IntervalSelector keySelector(SegmentPlan sp, @Nullable EnergyCharge ec, int c, int p, int from, int to) {
+  private IntervalSelector keySelector(SegmentPlan sp, int c, int p, int from, int to) {
     RatingPlan pl = plan;
     return () -> {
       List<IntervalRange> out = new ArrayList<>();
@@ -1316,7 +1284,7 @@ final class BillAssembler {
     if (methodMask != 0) {
       Set<EstimationMethod> ms = EnumSet.noneOf(EstimationMethod.class);
       for (EstimationMethod m : EstimationMethod.values()) {
-        if ((methodMask & (1 << m.ordinal())) != 0) {
+        if ((methodMask & (1 << m.code())) != 0) {
           ms.add(m);
         }
       }

@@ -6,21 +6,27 @@ package io.github.gridbill.rating;
  */
 public enum EstimationMethod {
   /** Not estimated: an actual reading. */
-  NONE,
+  NONE(0),
   /** Linear interpolation between the valid neighbours of a gap. */
-  LINEAR_INTERPOLATION,
+  LINEAR_INTERPOLATION(1),
   /** Copied from the same interval of a like day (same day type, weeks back). */
-  LIKE_DAY,
+  LIKE_DAY(2),
   /** The average of the same interval over several like days. */
-  AVERAGE_OF_LIKE_DAYS,
+  AVERAGE_OF_LIKE_DAYS(3),
   /** Estimated intervals scaled so that the series sums to the register-read difference. */
-  REGISTER_SCALED,
+  REGISTER_SCALED(4),
   /** Zero, because the meter was de-energised. */
-  ZERO_DEENERGISED,
+  ZERO_DEENERGISED(5),
   /** A manual edit. */
-  MANUAL_EDIT;
+  MANUAL_EDIT(6);
 
-  private static final EstimationMethod[] VALUES = values();
+  private static final EstimationMethod[] BY_CODE = values();
+
+  private final byte code;
+
+  EstimationMethod(int code) {
+    this.code = (byte) code;
+  }
 
   /**
    * The method for a stored code.
@@ -29,7 +35,7 @@ public enum EstimationMethod {
    * @return the method, never null
    */
   public static EstimationMethod ofCode(int code) {
-    return VALUES[code];
+    return BY_CODE[code];
   }
 
   /**
@@ -38,6 +44,6 @@ public enum EstimationMethod {
    * @return the ordinal as a byte
    */
   public byte code() {
-    return (byte) ordinal();
+    return code;
   }
 }

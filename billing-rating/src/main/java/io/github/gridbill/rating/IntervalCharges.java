@@ -56,12 +56,13 @@ public final class IntervalCharges {
     BigDecimal[] credit = new BigDecimal[n];
     java.util.Arrays.fill(energy, BigDecimal.ZERO);
     java.util.Arrays.fill(credit, BigDecimal.ZERO);
+    long peak = 0; // demand is read over the whole bill, as the bill does
+    for (int i = 0; i < n; i++) {
+      peak = Math.max(peak, series.importAt(i + shift));
+    }
     for (SegmentPlan sp : plan.segments) {
-      long peak = 0;
-      for (int i = sp.offset; i < sp.offset + sp.count; i++) {
-        peak = Math.max(peak, series.importAt(i + shift));
-      }
-      BigDecimal peakKw = Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
+      @org.jspecify.annotations.Nullable BigDecimal peakKw =
+          Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
       NetMeteringRule rule = sp.version.netMetering().orElse(null);
       NetMeteringMode mode = rule == null ? null : rule.mode();
       if (mode == NetMeteringMode.NET_METERING) {
@@ -89,10 +90,9 @@ public final class IntervalCharges {
           int si = i + shift;
           long a = net ? Math.max(series.importAt(si) - series.exportAt(si), 0) : series.importAt(si);
           int p = sp.energyPeriodOfKey[c][sp.runKey[runOf[j]]];
-          if (sp.energyPriceNanos != null && (sp.energyPriceNanos[c] != null || sp.energyPriceExact[c] != null)) {
-            BigDecimal price = sp.energyPriceNanos[c] != null ? BigDecimal.valueOf(sp.energyPriceNanos[c][j], 9)
-                : sp.energyPriceExact[c][j];
-            energy[i] = energy[i].add(BigDecimal.valueOf(a, 6).multiply(price).multiply(sp.escalation));
+          PriceTable prices = sp.energyPrices[c];
+          if (prices != null) {
+            energy[i] = energy[i].add(BigDecimal.valueOf(a, 6).multiply(prices.priceAt(j)).multiply(sp.escalation));
           }
           TierTable tt = tables.get(p);
           if (tt == null || a == 0) {
@@ -102,7 +102,7 @@ public final class IntervalCharges {
           energy[i] = energy[i].add(fill(tt, st, a, tt.rate));
         }
       }
-      if (mode == NetMeteringMode.NET_BILLING || mode == NetMeteringMode.BUY_ALL_SELL_ALL) {
+      if (rule != null && (mode == NetMeteringMode.NET_BILLING || mode == NetMeteringMode.BUY_ALL_SELL_ALL)) {
         ExportRate er = rule.exportRate().orElse(null);
         if (er == null) {
           continue;
@@ -127,8 +127,7 @@ public final class IntervalCharges {
                   .multiply(sp.escalation));
               break;
             case TIME_SERIES: {
-              BigDecimal price = sp.exportPriceNanos != null ? BigDecimal.valueOf(sp.exportPriceNanos[j], 9)
-                  : sp.exportPriceExact[j];
+              BigDecimal price = Objects.requireNonNull(sp.exportPrices, "exportPrices").priceAt(j);
               credit[i] = credit[i].add(q.multiply(price).multiply(sp.escalation));
               break;
             }
@@ -142,7 +141,8 @@ public final class IntervalCharges {
               for (int t = 0; t < sell.length; t++) {
                 sell[t] = tt.sell[t] == null ? BigDecimal.ZERO : tt.sell[t];
               }
-              long[] st = counters.computeIfAbsent(ec0.counter() == TierCounter.ALL_PERIODS ? -1 : p,
+              long[] st = counters.computeIfAbsent(
+                  Objects.requireNonNull(ec0).counter() == TierCounter.ALL_PERIODS ? -1 : p,
                   k -> new long[2]);
               credit[i] = credit[i].add(fill(tt, st, x, sell));
             }
@@ -166,7 +166,8 @@ public final class IntervalCharges {
     }
   }
 
-  private static Map<Integer, TierTable> tables(EnergyCharge ec, SegmentPlan sp, BigDecimal peakKw) {
+  private static Map<Integer, TierTable> tables(EnergyCharge ec, SegmentPlan sp,
+      @org.jspecify.annotations.Nullable BigDecimal peakKw) {
     Map<Integer, TierTable> out = new HashMap<>();
     for (PeriodTiers pt : ec.periods()) {
       boolean perKw = pt.tiers().stream().anyMatch(t -> t.upTo().isPresent()

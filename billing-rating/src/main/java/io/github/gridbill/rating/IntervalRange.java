@@ -75,10 +75,9 @@ public final class IntervalRange {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (!(o instanceof IntervalRange)) {
+    if (!(o instanceof IntervalRange r)) {
       return false;
     }
-    IntervalRange r = (IntervalRange) o;
     return firstIndex == r.firstIndex && count == r.count && startInclusive.equals(r.startInclusive)
         && endExclusive.equals(r.endExclusive);
   }

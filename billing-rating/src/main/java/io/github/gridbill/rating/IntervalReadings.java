@@ -106,7 +106,7 @@ public final class IntervalReadings {
       if (prev != null && t.equals(prev)) {
         throw new MeterDataException("readings", r, t, t, "must not repeat an interval (duplicate reading)");
       }
-      long offset = Duration.between(grid.start(), t).getSeconds();
+      long offset = Duration.between(grid.start(), t).toSeconds();
       if (offset % length.seconds() != 0) {
         throw new MeterDataException("readings", r, t, t, "must start on the " + length.minutes()
             + "-minute grid from " + grid.start() + " (it overlaps its neighbours)");

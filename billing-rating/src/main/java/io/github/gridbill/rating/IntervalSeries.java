@@ -268,10 +268,9 @@ public final class IntervalSeries {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    if (!(obj instanceof IntervalSeries)) {
+    if (!(obj instanceof IntervalSeries s)) {
       return false;
     }
-    IntervalSeries s = (IntervalSeries) obj;
     return meterId.equals(s.meterId) && grid.equals(s.grid) && Arrays.equals(imports, s.imports)
         && Arrays.equals(exports, s.exports) && Arrays.equals(quality, s.quality) && Arrays.equals(methods, s.methods);
   }

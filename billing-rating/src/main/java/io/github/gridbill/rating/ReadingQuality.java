@@ -6,17 +6,23 @@ package io.github.gridbill.rating;
  */
 public enum ReadingQuality {
   /** An actual reading from the meter. */
-  ACTUAL,
+  ACTUAL(0),
   /** Estimated by a declared rule (interpolation, like-day, average). */
-  ESTIMATED,
+  ESTIMATED(1),
   /** Substituted from another source (a check meter, a like day's actual). */
-  SUBSTITUTED,
+  SUBSTITUTED(2),
   /** Edited by a person, with a recorded reason. */
-  EDITED,
+  EDITED(3),
   /** Missing: no value (the interval's energy is 0 and it must not be billed without estimation). */
-  MISSING;
+  MISSING(4);
 
-  private static final ReadingQuality[] VALUES = values();
+  private static final ReadingQuality[] BY_CODE = values();
+
+  private final byte code;
+
+  ReadingQuality(int code) {
+    this.code = (byte) code;
+  }
 
   /**
    * The quality for a stored code.
@@ -25,7 +31,7 @@ public enum ReadingQuality {
    * @return the quality, never null
    */
   public static ReadingQuality ofCode(int code) {
-    return VALUES[code];
+    return BY_CODE[code];
   }
 
   /**
@@ -34,6 +40,6 @@ public enum ReadingQuality {
    * @return the ordinal as a byte
    */
   public byte code() {
-    return (byte) ordinal();
+    return code;
   }
 }

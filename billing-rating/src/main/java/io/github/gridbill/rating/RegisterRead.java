@@ -127,10 +127,9 @@ public final class RegisterRead {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (!(o instanceof RegisterRead)) {
+    if (!(o instanceof RegisterRead r)) {
       return false;
     }
-    RegisterRead r = (RegisterRead) o;
     return meterId.equals(r.meterId) && readAt.equals(r.readAt) && kwh.compareTo(r.kwh) == 0;
   }
 

@@ -51,14 +51,13 @@ final class SegmentPlan {
   final int keyCount;
   final List<EnergyCharge> energy;
   final int[][] energyPeriodOfKey;
-  final long @Nullable [] @Nullable [] energyPriceNanos;
-  final BigDecimal @Nullable [] @Nullable [] energyPriceExact;
+  /** Per energy charge: its time-series prices aligned to the segment, or null. */
+  final @Nullable PriceTable[] energyPrices;
   final List<DemandCharge> demand;
   final int[][] demandPeriodOfKey;
   final @Nullable ExportRate exportRate;
   final int[] exportPeriodOfKey;
-  final long @Nullable [] exportPriceNanos;
-  final BigDecimal @Nullable [] exportPriceExact;
+  final @Nullable PriceTable exportPrices;
   /** Per DR program, per event: [from, to) in the bill grid, or {-1,-1} when outside the segment. */
   final int[][][] drEvents;
   /** For SAME_HOURS kWh banks: the netting period at each bank transfer hour on a weekday of this segment. */
@@ -80,14 +79,12 @@ final class SegmentPlan {
     this.keyCount = b.keyCount;
     this.energy = version.energyCharges();
     this.energyPeriodOfKey = b.energyPeriodOfKey;
-    this.energyPriceNanos = b.energyPriceNanos;
-    this.energyPriceExact = b.energyPriceExact;
+    this.energyPrices = b.energyPrices;
     this.demand = version.demandCharges();
     this.demandPeriodOfKey = b.demandPeriodOfKey;
     this.exportRate = b.exportRate;
     this.exportPeriodOfKey = b.exportPeriodOfKey;
-    this.exportPriceNanos = b.exportPriceNanos;
-    this.exportPriceExact = b.exportPriceExact;
+    this.exportPrices = b.exportPrices;
     this.drEvents = b.drEvents;
     this.bankHourPeriods = b.bankHourPeriods;
     this.grid = b.grid;
@@ -114,13 +111,11 @@ final class SegmentPlan {
     int[] runKey = new int[0];
     int keyCount;
     int[][] energyPeriodOfKey = new int[0][];
-    long @Nullable [] @Nullable [] energyPriceNanos;
-    BigDecimal @Nullable [] @Nullable [] energyPriceExact;
+    @Nullable PriceTable[] energyPrices = new PriceTable[0];
     int[][] demandPeriodOfKey = new int[0][];
     @Nullable ExportRate exportRate;
     int[] exportPeriodOfKey = new int[0];
-    long @Nullable [] exportPriceNanos;
-    BigDecimal @Nullable [] exportPriceExact;
+    @Nullable PriceTable exportPrices;
     int[][][] drEvents = new int[0][][];
     int[] bankHourPeriods = new int[0];
     IntervalGrid grid;
@@ -241,28 +236,15 @@ final class SegmentPlan {
 
     // price series, aligned to the segment
     List<EnergyCharge> ec = v.energyCharges();
+    b.energyPrices = new PriceTable[ec.size()];
     for (int c = 0; c < ec.size(); c++) {
       Optional<PriceSeries> ps = ec.get(c).priceSeries();
       if (ps.isPresent()) {
-        if (b.energyPriceNanos == null) {
-          b.energyPriceNanos = new long[ec.size()][];
-          b.energyPriceExact = new BigDecimal[ec.size()][];
-        }
-        Object arr = alignPrices(ps.get(), g, ec.get(c).id() + ".priceSeries");
-        if (arr instanceof long[]) {
-          b.energyPriceNanos[c] = (long[]) arr;
-        } else {
-          b.energyPriceExact[c] = (BigDecimal[]) arr;
-        }
+        b.energyPrices[c] = alignPrices(ps.get(), g, ec.get(c).id() + ".priceSeries");
       }
     }
     if (er != null && er.kind() == ExportRateKind.TIME_SERIES) {
-      Object arr = alignPrices(er.series().orElseThrow(), g, "netMetering.exportRate.series");
-      if (arr instanceof long[]) {
-        b.exportPriceNanos = (long[]) arr;
-      } else {
-        b.exportPriceExact = (BigDecimal[]) arr;
-      }
+      b.exportPrices = alignPrices(er.series().orElseThrow(), g, "netMetering.exportRate.series");
     }
 
     // demand-response events inside the segment
@@ -286,7 +268,7 @@ final class SegmentPlan {
           }
           continue;
         }
-        int len = (int) (java.time.Duration.between(from, to).getSeconds() / length.seconds());
+        int len = (int) (java.time.Duration.between(from, to).toSeconds() / length.seconds());
         b.drEvents[p][e] = new int[] {b.offset + a, b.offset + a + len};
       }
     }
@@ -338,7 +320,7 @@ final class SegmentPlan {
       return -1;
     }
     for (int i = 0; i < schedules.size(); i++) {
-      if (schedules.get(i) == s.get() || schedules.get(i).equals(s.get())) {
+      if (schedules.get(i).equals(s.get())) {
         return i;
       }
     }
@@ -367,8 +349,8 @@ final class SegmentPlan {
     return period;
   }
 
-  /** Returns long[] nanos when every price has at most 9 decimals, else BigDecimal[]. */
-  private static Object alignPrices(PriceSeries ps, IntervalGrid g, String field) {
+  /** Nano-unit prices when every price has at most 9 decimals, else exact BigDecimals. */
+  private static PriceTable alignPrices(PriceSeries ps, IntervalGrid g, String field) {
     int n = g.count();
     BigDecimal[] exact = new BigDecimal[n];
     boolean nanosOk = true;
@@ -389,12 +371,12 @@ final class SegmentPlan {
           && exact[i].abs().compareTo(BigDecimal.valueOf(9_000_000_000L)) < 0;
     }
     if (!nanosOk) {
-      return exact;
+      return PriceTable.ofExact(exact);
     }
     long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
       nanos[i] = exact[i].movePointRight(9).longValueExact();
     }
-    return nanos;
+    return PriceTable.ofNanos(nanos);
   }
 }

@@ -236,7 +236,7 @@ class ConstructTest {
     RatedBill b1 = r.rate(RatingPlan.compile(t, may, H), Fixtures.series(may, H, i -> i == 0 ? 100_000_000 : 0,
         i -> i == 1 ? 150_000_000 : 0));
     assertThat(b1.bill().total()).isEqualTo(usd("0.00"));
-    assertThat(b1.nextState().kwhBank().get(0).toString()).isEqualTo("50 kWh");
+    assertThat(b1.nextState().kwhBank()).containsEntry(0, io.github.gridbill.core.quantity.Energy.ofWattHours(50_000));
     RatedBill b2 = r.rate(RatingPlan.compile(t, JUNE, H), Fixtures.series(JUNE, H, i -> i == 0 ? 200_000_000 : 0,
         i -> i == 1 ? 100_000_000 : 0), b1.nextState());
     assertThat(b2.bill().total()).isEqualTo(usd("10.00"));

@@ -188,7 +188,7 @@ public final class Energy implements Comparable<Energy>, Serializable {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    return obj instanceof Energy && ((Energy) obj).milliwattHours == milliwattHours;
+    return obj instanceof Energy other && other.milliwattHours == milliwattHours;
   }
 
   @Override

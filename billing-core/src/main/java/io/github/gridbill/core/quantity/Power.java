@@ -158,7 +158,7 @@ public final class Power implements Comparable<Power>, Serializable {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    return obj instanceof Power && ((Power) obj).milliwatts == milliwatts;
+    return obj instanceof Power other && other.milliwatts == milliwatts;
   }
 
   @Override

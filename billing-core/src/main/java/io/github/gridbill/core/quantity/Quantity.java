@@ -101,10 +101,9 @@ public final class Quantity implements Serializable {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    if (!(obj instanceof Quantity)) {
+    if (!(obj instanceof Quantity q)) {
       return false;
     }
-    Quantity q = (Quantity) obj;
     return unit == q.unit && value.compareTo(q.value) == 0;
   }
 

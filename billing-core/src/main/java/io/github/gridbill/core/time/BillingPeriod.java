@@ -207,10 +207,9 @@ public final class BillingPeriod implements Serializable {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    if (!(obj instanceof BillingPeriod)) {
+    if (!(obj instanceof BillingPeriod p)) {
       return false;
     }
-    BillingPeriod p = (BillingPeriod) obj;
     return startInclusive.equals(p.startInclusive) && endExclusive.equals(p.endExclusive) && zone.equals(p.zone);
   }
 

@@ -145,7 +145,7 @@ public final class IntervalGrid implements Serializable {
    */
   public int indexOf(Instant instant) {
     Objects.requireNonNull(instant, "instant");
-    long s = Duration.between(start, instant).getSeconds();
+    long s = Duration.between(start, instant).toSeconds();
     if (s < 0 || instant.compareTo(end()) >= 0) {
       return -1;
     }
@@ -154,10 +154,9 @@ public final class IntervalGrid implements Serializable {
 
   @Override
   public boolean equals(@Nullable Object obj) {
-    if (!(obj instanceof IntervalGrid)) {
+    if (!(obj instanceof IntervalGrid g)) {
       return false;
     }
-    IntervalGrid g = (IntervalGrid) obj;
     return start.equals(g.start) && length == g.length && count == g.count;
   }
 

@@ -245,7 +245,7 @@ class TariffConstructsTest {
     // DOMAIN: billed demand = max(actual, 80% × highest billed demand of the previous 11 months)
     BigDecimal actual = bd("60");
     BigDecimal highestPrevious = bd("100");
-    BigDecimal billed = actual.max(held.percentByMonth().get(Month.MARCH.ordinal()).movePointLeft(2)
+    BigDecimal billed = actual.max(held.percentByMonth().get(Month.MARCH.getValue() - 1).movePointLeft(2)
         .multiply(highestPrevious));
     assertThat(billed).isEqualByComparingTo("80");
   }

@@ -271,7 +271,6 @@ public final class ReferenceRater {
       scale = tariff.currency().getDecimalPlaces();
     }
 
-    /** A segment of the bill: one version over some days. */
     /** Every segment of the bill (built on demand; pricing state of these copies is not used). */
     List<Seg> segmentsOfBill() {
       List<Seg> out = new ArrayList<>();
@@ -281,6 +280,7 @@ public final class ReferenceRater {
       return out;
     }
 
+    /** A segment of the bill: one version over some days. */
     final class Seg {
       final TariffVersion v;
       final int from;
@@ -375,6 +375,18 @@ public final class ReferenceRater {
         if (applied.signum() != 0) {
           add(CREDIT, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), applied.negate(), rm,
               "money credit applied " + applied.toPlainString());
+          // "a full offset is shown as the energy lines' rounded sum, so they net to exactly zero on the bill"
+          if (applied.compareTo(energyCharges) == 0) {
+            BigDecimal shown = BigDecimal.ZERO;
+            for (Line l : lines) {
+              if (l.kind() == LineKind.ENERGY) {
+                shown = shown.add(l.rounded());
+              }
+            }
+            Line credit = lines.remove(lines.size() - 1);
+            lines.add(new Line(credit.componentId(), credit.kind(), credit.touPeriod(), credit.tier(), credit.exact(),
+                shown.negate(), credit.what() + " (full offset, shown as the energy lines' rounded sum)"));
+          }
         }
       }
 
@@ -569,7 +581,7 @@ public final class ReferenceRater {
           }
         }
         Optional<String> tou = sch.map(s -> s.periodNames().get(p));
-        BigDecimal[] upper = new BigDecimal[pt.tiers().size()];
+        @Nullable BigDecimal[] upper = new BigDecimal[pt.tiers().size()];
         for (int k = 0; k < upper.length; k++) {
           upper[k] = pt.tiers().get(k).upTo().orElse(null);
         }
@@ -591,7 +603,7 @@ public final class ReferenceRater {
      * BLOCK: each tier's rate applies to the usage inside it; "Usage beyond the last bound is priced at the last
      * tier". {@code upper[k]} is tier k's cumulative bound, null when unbounded.
      */
-    static BigDecimal[] block(BigDecimal usage, BigDecimal[] upper) {
+    static BigDecimal[] block(BigDecimal usage, @Nullable BigDecimal[] upper) {
       BigDecimal[] q = new BigDecimal[upper.length];
       BigDecimal lower = BigDecimal.ZERO;
       for (int k = 0; k < upper.length; k++) {
@@ -606,14 +618,14 @@ public final class ReferenceRater {
     }
 
     /** VOLUME: "every kWh at the rate of the tier reached (usage equal to a bound stays in the lower tier)". */
-    static BigDecimal[] volume(BigDecimal usage, BigDecimal[] upper) {
+    static BigDecimal[] volume(BigDecimal usage, @Nullable BigDecimal[] upper) {
       BigDecimal[] q = zeros(upper.length);
       q[volumeTier(usage, upper)] = usage;
       return q;
     }
 
     /** The tier a usage reaches: the first whose bound it does not exceed, else the last. */
-    static int volumeTier(BigDecimal usage, BigDecimal[] upper) {
+    static int volumeTier(BigDecimal usage, @Nullable BigDecimal[] upper) {
       for (int k = 0; k < upper.length - 1; k++) {
         if (upper[k] != null && usage.compareTo(upper[k]) <= 0) {
           return k;
@@ -623,10 +635,10 @@ public final class ReferenceRater {
     }
 
     /** The tier bounds of a period in kWh for this segment: "KWH × f, KWH_PER_DAY × segment days, ...". */
-    BigDecimal[] energyBounds(Seg g, PeriodTiers pt) {
+    @Nullable BigDecimal[] energyBounds(Seg g, PeriodTiers pt) {
       BigDecimal demand = g.v.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
           ? billingDemandOrPeak(g.v) : billPeak;
-      BigDecimal[] upper = new BigDecimal[pt.tiers().size()];
+      @Nullable BigDecimal[] upper = new BigDecimal[pt.tiers().size()];
       io.github.gridbill.core.tariff.TierUnit unit = pt.tiers().get(0).unit();
       for (int k = 0; k < upper.length; k++) {
         Tier t = pt.tiers().get(k);
@@ -796,7 +808,7 @@ public final class ReferenceRater {
         // "PER_PERIOD counter: each period's charged kWh through its own tiers."
         for (PeriodTiers pt : e.periods()) {
           BigDecimal u = usage.getOrDefault(pt.period(), BigDecimal.ZERO);
-          BigDecimal[] upper = energyBounds(g, pt);
+          @Nullable BigDecimal[] upper = energyBounds(g, pt);
           q.put(pt.period(), e.mode() == TierMode.BLOCK ? block(u, upper) : volume(u, upper));
         }
       } else {
@@ -807,7 +819,7 @@ public final class ReferenceRater {
         if (e.mode() == TierMode.VOLUME) {
           // "with ALL_PERIODS the tier is reached by the bill total"
           for (PeriodTiers pt : e.periods()) {
-            BigDecimal[] upper = energyBounds(g, pt);
+            @Nullable BigDecimal[] upper = energyBounds(g, pt);
             BigDecimal[] qp = zeros(upper.length);
             qp[volumeTier(total, upper)] = usage.getOrDefault(pt.period(), BigDecimal.ZERO);
             q.put(pt.period(), qp);
@@ -839,13 +851,14 @@ public final class ReferenceRater {
             if (pt.isEmpty()) {
               throw new UnsupportedOperationException("a period the charge does not price");
             }
-            BigDecimal[] upper = energyBounds(g, pt.get());
+            @Nullable BigDecimal[] upper = energyBounds(g, pt.get());
             BigDecimal left = charged(g.v, i);
             while (left.signum() > 0) {
               int k = tierOfCounter(counter, upper);
               BigDecimal room = k == upper.length - 1 || upper[k] == null ? left : upper[k].subtract(counter);
               BigDecimal take = left.min(room);
-              q.get(p)[k] = q.get(p)[k].add(take);
+              BigDecimal[] qk = Objects.requireNonNull(q.get(p));
+              qk[k] = qk[k].add(take);
               counter = counter.add(take);
               left = left.subtract(take);
             }
@@ -853,7 +866,7 @@ public final class ReferenceRater {
         }
       }
       for (PeriodTiers pt : e.periods()) {
-        BigDecimal[] qp = q.get(pt.period());
+        BigDecimal[] qp = Objects.requireNonNull(q.get(pt.period()));
         for (int k = 0; k < qp.length; k++) {
           if (qp[k].signum() != 0) {
             BigDecimal rate = pt.tiers().get(k).rate().multiply(g.esc);
@@ -878,7 +891,7 @@ public final class ReferenceRater {
     }
 
     /** The tier a counter is in: the first whose bound it has not reached. */
-    static int tierOfCounter(BigDecimal counter, BigDecimal[] upper) {
+    static int tierOfCounter(BigDecimal counter, @Nullable BigDecimal[] upper) {
       for (int k = 0; k < upper.length - 1; k++) {
         if (upper[k] != null && counter.compareTo(upper[k]) < 0) {
           return k;
@@ -953,7 +966,7 @@ public final class ReferenceRater {
           }
           for (PeriodTiers pt : e.periods()) {
             BigDecimal u = byPeriod.getOrDefault(pt.period(), BigDecimal.ZERO);
-            BigDecimal[] upper = energyBounds(g, pt);
+            @Nullable BigDecimal[] upper = energyBounds(g, pt);
             BigDecimal[] q = e.mode() == TierMode.BLOCK ? block(u, upper) : volume(u, upper);
             for (int k = 0; k < q.length; k++) {
               BigDecimal sell = pt.tiers().get(k).sellRate().orElse(BigDecimal.ZERO).multiply(g.esc);

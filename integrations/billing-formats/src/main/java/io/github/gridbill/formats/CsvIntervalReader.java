@@ -282,7 +282,7 @@ public final class CsvIntervalReader {
       String name = mapping.qualityColumn().orElse("");
       q = quality(source, where, name, cell(source, cells, cols[2], line, name)).code();
     }
-    if (!fastValues(source, cols, cells, line, row) && !slowValues(source, cols, cells, line, row)) {
+    if (!fastValues(cols, cells, row) && !slowValues(source, cols, cells, line, row)) {
       // all value cells blank: a MISSING interval
       if (q != ReadingQuality.ACTUAL.code() && q != ReadingQuality.MISSING.code()) {
         throw new DataFormatException(source, where, mapping.qualityColumn().orElse("quality"),
@@ -309,7 +309,7 @@ public final class CsvIntervalReader {
    * The common case without BigDecimal: every value present, a plain decimal of at most 18 digits, not negative unless
    * NET, and a whole number of mWh. Returns false (row untouched) otherwise; the exact path then decides.
    */
-  private boolean fastValues(String source, int[] cols, List<String> cells, int line, Row row) {
+  private boolean fastValues(int[] cols, List<String> cells, Row row) {
     int minutes = mapping.intervalLength().minutes();
     long imp = 0;
     long exp = 0;
@@ -632,7 +632,7 @@ public final class CsvIntervalReader {
     }
     long idx;
     if (mapping.gridStart().isPresent()) {
-      idx = rowsSeen.merge(row.meter, 1, Integer::sum) - 1;
+      idx = rowsSeen.merge(row.meter, 1, Integer::sum) - 1L;
     } else {
       idx = Math.floorDiv(row.start - m.anchor, lengthSeconds);
     }

@@ -178,7 +178,7 @@ abstract class CsvMappingDef {
             "needs localZone: a patterned timestamp is a local time");
       }
       try {
-        DateTimeFormatter.ofPattern(timestampPattern().get());
+        Object unused = DateTimeFormatter.ofPattern(timestampPattern().get());
       } catch (IllegalArgumentException e) {
         throw new ValidationException("timestampPattern", timestampPattern().get(),
             "must be a DateTimeFormatter pattern (" + e.getMessage() + ")", e);

@@ -359,7 +359,9 @@ final class EspiFeedIndex implements EspiScanner.Handler {
     linkOthers();
     for (Map.Entry<String, Map<String, Long>> rt : readingTypes.entrySet()) {
       boolean used = meterReadings.stream().anyMatch(m -> m.head.related.contains(rt.getKey()));
-      if (!used && meterReadings.stream().noneMatch(m -> m.readingType == rt.getValue())) {
+      @SuppressWarnings("ReferenceEquality") // the same map object marks the reading type a meter reading resolved to
+      boolean linked = meterReadings.stream().anyMatch(m -> m.readingType == rt.getValue());
+      if (!used && !linked) {
         Head h = readingTypeHeads.get(rt.getKey());
         feedNotCarried.add(NotCarried.of(h == null ? rt.getKey() : h.where(), "ReadingType " + rt.getKey(),
             "no MeterReading links to it"));
@@ -454,7 +456,6 @@ final class EspiFeedIndex implements EspiScanner.Handler {
     List<NotCarried> notes = new ArrayList<>();
     List<Assumption> assumptions = new ArrayList<>();
     List<Unconvertible> reasons = new ArrayList<>();
-    String upName = up.head.name();
     LocalTimeParameters ltp = null;
     for (String r : up.head.related) {
       if (localTimes.containsKey(r)) {

@@ -25,7 +25,7 @@ final class RunSet {
     if (curStart != Long.MIN_VALUE && start == curEnd && end <= nextStart) {
       curEnd = end;
       if (end == nextStart) {
-        curEnd = runs.remove(nextStart);
+        curEnd = java.util.Objects.requireNonNull(runs.remove(nextStart));
         Long n = runs.higherKey(curStart);
         nextStart = n == null ? Long.MAX_VALUE : n;
       }

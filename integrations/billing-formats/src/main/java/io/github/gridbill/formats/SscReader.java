@@ -513,12 +513,13 @@ public final class SscReader {
   }
 
   private void checkScheduled(String var, int[][] wd, int[][] we, java.util.Set<Integer> table, String what) {
-    for (int[][] m : new int[][][] {wd, we}) {
+    String[] names = {var + "_weekday", var + "_weekend"};
+    int[][][] both = {wd, we};
+    for (int w = 0; w < 2; w++) {
       for (int mo = 0; mo < 12; mo++) {
         for (int h = 0; h < 24; h++) {
-          if (!table.contains(m[mo][h] + 1)) {
-            throw bad("$." + var + (m == wd ? "_weekday" : "_weekend") + "[" + mo + "][" + h + "]",
-                var + (m == wd ? "_weekday" : "_weekend"), m[mo][h] + 1,
+          if (!table.contains(both[w][mo][h] + 1)) {
+            throw bad("$." + names[w] + "[" + mo + "][" + h + "]", names[w], both[w][mo][h] + 1,
                 "must name a period defined in the " + what);
           }
         }
@@ -695,7 +696,8 @@ public final class SscReader {
     return out;
   }
 
-  private DataFormatException bad(String path, String field, Object value, String reason) {
+  private DataFormatException bad(String path, String field, @org.jspecify.annotations.Nullable Object value,
+      String reason) {
     return new DataFormatException(source, path, field, value, reason);
   }
 }

@@ -394,7 +394,7 @@ final class UrdbItemParser {
     List<BigDecimal> percents = new ArrayList<>();
     if (useLookback) {
       for (int i = 0; i < 12; i++) {
-        percents.add(lbm == null || lbm[i] ? lbp.movePointRight(2) : BigDecimal.ZERO);
+        percents.add(lbm == null || lbm[i] ? java.util.Objects.requireNonNull(lbp).movePointRight(2) : BigDecimal.ZERO);
       }
       if (lbm == null) {
         assume("lookbackmonths", "lookbackmonths absent", "the look-back applies in every month");
@@ -405,7 +405,7 @@ final class UrdbItemParser {
       }
     } else {
       for (int i = 0; i < 12; i++) {
-        percents.add(drp[i].movePointRight(2));
+        percents.add(java.util.Objects.requireNonNull(drp)[i].movePointRight(2));
       }
       assume("demandratchetpercentage", "demandratchetpercentage units and reference",
           "fractions of the highest peak demand of the look-back months (0.35 = 35 %), like lookbackpercent");

@@ -260,6 +260,7 @@ public final class UrdbWriter {
     v.ratchet().ifPresent(r -> ratchet(r, item, out));
   }
 
+  @SuppressWarnings("BigDecimalEquals") // scale matters: a uniform percentage must read back with the same scale
   private static void ratchet(Ratchet r, ObjectNode item, List<NotCarried> out) {
     BigDecimal common = null;
     boolean uniform = true;

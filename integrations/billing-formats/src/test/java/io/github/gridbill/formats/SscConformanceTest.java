@@ -50,7 +50,9 @@ class SscConformanceTest {
 
   static Path base() {
     try {
-      return Path.of(SscConformanceTest.class.getResource("/ssc/expected.json").toURI()).getParent();
+      Path p = Path.of(java.util.Objects.requireNonNull(SscConformanceTest.class.getResource("/ssc/expected.json"))
+          .toURI()).getParent();
+      return java.util.Objects.requireNonNull(p);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -187,7 +189,8 @@ class SscConformanceTest {
     return s;
   }
 
-  private static BigDecimal lines(Bill b, String component, LineKind kind) {
+  private static BigDecimal lines(Bill b, @org.jspecify.annotations.Nullable String component,
+      @org.jspecify.annotations.Nullable LineKind kind) {
     BigDecimal s = BigDecimal.ZERO;
     for (BillLine l : b.lines()) {
       if ((component == null || l.componentId().equals(component)) && (kind == null || l.kind() == kind)) {

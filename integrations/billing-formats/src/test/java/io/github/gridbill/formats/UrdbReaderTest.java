@@ -276,7 +276,8 @@ class UrdbReaderTest {
     }
   }
 
-  private static void checkSchedule(TouSchedule s, JsonNode weekday, JsonNode weekend) {
+  private static void checkSchedule(@org.jspecify.annotations.Nullable TouSchedule s, JsonNode weekday,
+      JsonNode weekend) {
     for (int m = 0; m < 12; m++) {
       LocalDate d = LocalDate.of(2021, m + 1, 1);
       while (d.getDayOfWeek() != DayOfWeek.WEDNESDAY) {

@@ -206,7 +206,8 @@ class UrdbWriterTest {
       v.minimumCharge(m.build());
     }
     if (r.nextBoolean()) {
-      NetMeteringMode mode = NetMeteringMode.values()[r.nextInt(3)];
+      NetMeteringMode mode = List.of(NetMeteringMode.NET_METERING, NetMeteringMode.NET_BILLING,
+          NetMeteringMode.BUY_ALL_SELL_ALL).get(r.nextInt(3));
       NetMeteringRule.Builder n = NetMeteringRule.builder().mode(mode)
           .carry(mode == NetMeteringMode.NET_METERING ? CreditCarry.KWH : CreditCarry.NONE);
       if (anySell) {
