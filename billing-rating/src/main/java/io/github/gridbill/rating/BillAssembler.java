@@ -52,8 +52,7 @@ final class BillAssembler {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final RatingPlan plan;
-  private final IntervalSeries series;
-  private final int shift;
+  private final MeterSource source;
   private final BillingState state;
   private final SegmentTotals[] totals;
   private final Tariff tariff;
@@ -79,12 +78,14 @@ final class BillAssembler {
   private long kwhBankedMwh;
   private long netTotalMwh; // import − export over the bill (all periods)
 
-  BillAssembler(RatingPlan plan, IntervalSeries series, int shift, BillingState state, SegmentTotals[] totals) {
+  BillAssembler(RatingPlan plan, MeterSource source, BillingState state) {
     this.plan = plan;
-    this.series = series;
-    this.shift = shift;
+    this.source = source;
     this.state = state;
-    this.totals = totals;
+    this.totals = new SegmentTotals[plan.segments.size()];
+    for (int s = 0; s < totals.length; s++) {
+      totals[s] = source.totals(s);
+    }
     this.tariff = plan.tariff();
     this.currency = tariff.currency();
     this.perHour = plan.intervalLength().perHour();
@@ -102,7 +103,7 @@ final class BillAssembler {
     long bankBeforeTotal = bankBefore.values().stream().mapToLong(Long::longValue).sum();
     for (int s = 0; s < plan.segments.size(); s++) {
       SegmentPlan sp = plan.segments.get(s);
-      rateSegment(sp, totals[s], s == 0 ? bankBefore : Map.of());
+      rateSegment(sp, s, totals[s], s == 0 ? bankBefore : Map.of());
     }
 
     // money bank: credits offset energy charges only, the rest carries
@@ -269,7 +270,7 @@ final class BillAssembler {
     next.demandHistory(history);
 
     Bill.Builder bill = Bill.builder()
-        .meterId(series.meterId())
+        .meterId(source.meterId())
         .tariffId(tariff.id())
         .tariffName(tariff.name())
         .period(plan.period())
@@ -411,7 +412,7 @@ final class BillAssembler {
   // ---------------------------------------------------------------------------------------------------------------
   // one segment
 
-  private void rateSegment(SegmentPlan sp, SegmentTotals t, Map<Integer, Long> bank) {
+  private void rateSegment(SegmentPlan sp, int segment, SegmentTotals t, Map<Integer, Long> bank) {
     TariffVersion v = sp.version;
     NetMeteringRule rule = v.netMetering().orElse(null);
     NetMeteringMode mode = rule == null ? null : rule.mode();
@@ -437,7 +438,6 @@ final class BillAssembler {
 
     // energy: what each key charges
     long[] charged = mode == NetMeteringMode.NET_BILLING ? t.netImp : t.imp;
-    long[] chargedRuns = mode == NetMeteringMode.NET_BILLING ? t.runNetImp : t.runImp;
     Map<Integer, Long> nmCharged = null;
     Map<Integer, Long> nmSurplus = null;
     if (mode == NetMeteringMode.NET_METERING) {
@@ -467,7 +467,8 @@ final class BillAssembler {
       // time-series prices
       PriceTable prices = sp.energyPrices[c];
       if (prices != null) {
-        BigDecimal amt = seriesAmount(sp, mode == NetMeteringMode.NET_BILLING, prices, true).multiply(sp.escalation);
+        BigDecimal amt = source.priceAmount(segment, sp, prices, mode == NetMeteringMode.NET_BILLING, true)
+            .multiply(sp.escalation);
         long kwh = 0;
         for (long x : charged) {
           kwh += x;
@@ -493,7 +494,7 @@ final class BillAssembler {
       boolean allPeriods = ec.counter() == TierCounter.ALL_PERIODS;
       if (allPeriods && ec.allocation() == TierAllocation.CHRONOLOGICAL && ec.mode() == TierMode.BLOCK
           && anyTiered(tables)) {
-        chronological(sp, t, c, ec, tables, chargedRuns, mode == NetMeteringMode.NET_BILLING, false);
+        chronological(sp, segment, t, c, ec, tables, mode == NetMeteringMode.NET_BILLING, false);
         continue;
       }
       BigDecimal total = BigDecimal.ZERO;
@@ -534,7 +535,7 @@ final class BillAssembler {
     if (rule != null && mode == NetMeteringMode.NET_METERING && nmSurplus != null) {
       settleNetMeteringSurplus(sp, rule, nmSurplus, tierDemandKw);
     } else if (rule != null && (mode == NetMeteringMode.NET_BILLING || mode == NetMeteringMode.BUY_ALL_SELL_ALL)) {
-      exportCredits(sp, t, rule, mode == NetMeteringMode.NET_BILLING, tierDemandKw);
+      exportCredits(sp, segment, t, rule, mode == NetMeteringMode.NET_BILLING, tierDemandKw);
     }
 
     // demand
@@ -624,8 +625,7 @@ final class BillAssembler {
         if (w[0] < 0) {
           continue;
         }
-        DemandResponseSettlement.EventResult res = DemandResponseSettlement.settle(prog, prog.events().get(e), w[0],
-            w[1], series, shift, plan, sp);
+        DemandResponseSettlement.EventResult res = source.demandResponse(sp, prog, prog.events().get(e), w[0], w[1]);
         BigDecimal rate = prog.incentiveRate().multiply(sp.escalation);
         BigDecimal amt = res.reductionKwh().multiply(rate).negate();
         int from = w[0];
@@ -719,7 +719,7 @@ final class BillAssembler {
     return all ? proportional(tt, total, usage) : tt.block(usage);
   }
 
-  private void exportCredits(SegmentPlan sp, SegmentTotals t, NetMeteringRule rule, boolean net,
+  private void exportCredits(SegmentPlan sp, int segment, SegmentTotals t, NetMeteringRule rule, boolean net,
       BigDecimal tierDemandKw) {
     ExportRate er = rule.exportRate().orElse(null);
     long[] exp = net ? t.netExp : t.exp;
@@ -760,7 +760,7 @@ final class BillAssembler {
         }
         case TIME_SERIES: {
           PriceTable exportPrices = Objects.requireNonNull(sp.exportPrices, "exportPrices");
-          BigDecimal amt = seriesAmount(sp, net, exportPrices, false)
+          BigDecimal amt = source.priceAmount(segment, sp, exportPrices, net, false)
               .multiply(sp.escalation);
           BigDecimal q = kwh(total);
           value = amt;
@@ -779,7 +779,7 @@ final class BillAssembler {
           if (ec0.counter() == TierCounter.ALL_PERIODS && ec0.allocation() == TierAllocation.CHRONOLOGICAL
               && ec0.mode() == TierMode.BLOCK) {
             int before = lines.size();
-            chronological(sp, t, 0, ec0, tables, net ? t.runNetExp : t.runExp, net, true);
+            chronological(sp, segment, t, 0, ec0, tables, net, true);
             for (int i = before; i < lines.size(); i++) {
               value = value.add(lines.get(i).exactAmount().negate());
               credit.add(lines.get(i));
@@ -829,116 +829,19 @@ final class BillAssembler {
 
   /**
    * Tiers that fill in time order across periods: one counter per bill, each interval priced in its own period at the
-   * tier the counter has reached; an interval that crosses a bound is split exactly at it.
+   * tier the counter has reached; an interval that crosses a bound is split exactly at it. The source fills the tiers;
+   * this emits the lines.
    */
-  private void chronological(SegmentPlan sp, SegmentTotals t, int c, EnergyCharge ec, Map<Integer, TierTable> tables,
-      long[] runSums, boolean net, boolean exports) {
-    int maxTiers = 0;
-    for (TierTable tt : tables.values()) {
-      maxTiers = Math.max(maxTiers, tt.size());
-    }
-    Map<Integer, BigDecimal[]> acc = new TreeMap<>();
-    Map<Integer, long[]> whole = new TreeMap<>();
-    Map<Integer, int[][]> spans = new TreeMap<>(); // per period, per tier: [first, last+1) interval index in bill grid
-    for (Integer p : tables.keySet()) {
-      BigDecimal[] a = new BigDecimal[maxTiers];
-      java.util.Arrays.fill(a, BigDecimal.ZERO);
-      acc.put(p, a);
-      whole.put(p, new long[maxTiers]);
-      int[][] sp2 = new int[maxTiers][];
-      for (int i = 0; i < maxTiers; i++) {
-        sp2[i] = new int[] {Integer.MAX_VALUE, -1};
-      }
-      spans.put(p, sp2);
-    }
-    // bounds in mWh: exact BigDecimal for splits, floor as long for the fast "does the run cross?" test
-    Map<Integer, long[]> floors = new TreeMap<>();
-    for (Map.Entry<Integer, TierTable> e : tables.entrySet()) {
-      TierTable tt = e.getValue();
-      long[] f = new long[tt.size()];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = tt.bound[i] == null ? Long.MAX_VALUE
-            : tt.bound[i].movePointRight(6).setScale(0, RoundingMode.FLOOR).min(BigDecimal.valueOf(Long.MAX_VALUE))
-                .longValue();
-      }
-      floors.put(e.getKey(), f);
-    }
-    long counter = 0;
-    int tier = 0;
-    long[] imp = series.imports;
-    long @Nullable [] exp = series.exports;
-    int[] runKey = sp.runKey;
-    int[] periodOfKey = sp.energyPeriodOfKey[c];
-    for (int r = 0; r < sp.runStart.length; r++) {
-      int p = periodOfKey[runKey[r]];
-      TierTable tt = tables.get(p);
-      if (tt == null) {
-        continue;
-      }
-      long[] floor = Objects.requireNonNull(floors.get(p));
-      long[] wholeP = Objects.requireNonNull(whole.get(p));
-      int[][] spansP = Objects.requireNonNull(spans.get(p));
-      BigDecimal[] accP = Objects.requireNonNull(acc.get(p));
-      int ti = Math.min(tier, tt.size() - 1);
-      long run = runSums[r];
-      if (counter + run <= floor[ti] || ti == tt.size() - 1) {
-        counter += run;
-        wholeP[ti] += run;
-        if (run > 0) {
-          mark(spansP[ti], sp.runStart[r], sp.runEnd[r]);
-        }
-        continue;
-      }
-      // the run crosses a bound: walk its intervals
-      for (int i = sp.runStart[r]; i < sp.runEnd[r]; i++) {
-        long a;
-        int si = i + shift;
-        if (exports) {
-          long x = exp == null ? 0 : exp[si];
-          a = net ? Math.max(x - imp[si], 0) : x;
-        } else {
-          long x = imp[si];
-          a = net && exp != null ? Math.max(x - exp[si], 0) : x;
-        }
-        if (a == 0) {
-          continue;
-        }
-        ti = Math.min(tier, tt.size() - 1);
-        if (counter + a <= floor[ti] || ti == tt.size() - 1) {
-          counter += a;
-          wholeP[ti] += a;
-          mark(spansP[ti], i, i + 1);
-          continue;
-        }
-        BigDecimal after = BigDecimal.valueOf(counter + a);
-        BigDecimal lower = BigDecimal.valueOf(counter);
-        counter += a;
-        while (true) {
-          ti = Math.min(tier, tt.size() - 1);
-          BigDecimal b = tt.bound[ti] == null ? null : tt.bound[ti].movePointRight(6);
-          if (b == null || after.compareTo(b) <= 0 || ti == tt.size() - 1) {
-            accP[ti] = accP[ti].add(after.subtract(lower));
-            mark(spansP[ti], i, i + 1);
-            break;
-          }
-          BigDecimal part = b.subtract(lower);
-          if (part.signum() > 0) {
-            accP[ti] = accP[ti].add(part);
-            mark(spansP[ti], i, i + 1);
-            lower = b;
-          }
-          tier++;
-        }
-      }
-    }
+  private void chronological(SegmentPlan sp, int segment, SegmentTotals t, int c, EnergyCharge ec,
+      Map<Integer, TierTable> tables, boolean net, boolean exports) {
+    ChronoFill fill = source.chrono(segment, sp, c, tables, net, exports);
     for (Map.Entry<Integer, TierTable> e : tables.entrySet()) {
       int p = e.getKey();
       TierTable tt = e.getValue();
-      BigDecimal[] accP = Objects.requireNonNull(acc.get(p));
-      long[] wholeP = Objects.requireNonNull(whole.get(p));
-      int[][] spansP = Objects.requireNonNull(spans.get(p));
+      BigDecimal[] kwhP = fill.kwh(p);
+      int[][] spansP = fill.spans(p);
       for (int i = 0; i < tt.size(); i++) {
-        BigDecimal q = accP[i].add(BigDecimal.valueOf(wholeP[i])).movePointLeft(6);
+        BigDecimal q = kwhP[i];
         if (q.signum() == 0) {
           continue;
         }
@@ -958,27 +861,6 @@ final class BillAssembler {
     }
   }
 
-  private static void mark(int[] span, int from, int to) {
-    span[0] = Math.min(span[0], from);
-    span[1] = Math.max(span[1], to);
-  }
-
-  /** Exact Σ flow × price over a segment (the flow: imports or exports, net per interval or not). */
-  private BigDecimal seriesAmount(SegmentPlan sp, boolean net, PriceTable prices, boolean imports) {
-    return prices.sumProduct(flows(series, sp, shift, net, imports));
-  }
-
-  /** A segment's per-interval flow in mWh: imports or exports, net per interval or not. */
-  static long[] flows(IntervalSeries series, SegmentPlan sp, int shift, boolean net, boolean imports) {
-    long[] out = new long[sp.count];
-    for (int j = 0; j < sp.count; j++) {
-      int i = sp.offset + j + shift;
-      long a = series.importAt(i);
-      long x = series.exportAt(i);
-      out[j] = imports ? (net ? Math.max(a - x, 0) : a) : (net ? Math.max(x - a, 0) : x);
-    }
-    return out;
-  }
 
   // ---------------------------------------------------------------------------------------------------------------
   // taxes
@@ -1229,7 +1111,7 @@ final class BillAssembler {
     if (best < 0) {
       return IntervalSelector.NONE;
     }
-    int idx = best - shift;
+    int idx = best;
     RatingPlan pl = plan;
     return () -> {
       List<IntervalRange> out = new ArrayList<>();

@@ -68,9 +68,9 @@ final class DemandResponseSettlement {
   }
 
   static EventResult settle(DemandResponseProgram prog, DemandResponseEvent ev, int from, int to,
-      IntervalSeries series, int shift, RatingPlan plan, SegmentPlan sp) {
+      IntervalSeries series, int shift, SegmentPlan sp) {
     BaselineRule rule = prog.baseline();
-    ZoneId zone = plan.tariff().zone();
+    ZoneId zone = sp.zone;
     DayCalendar cal = DayCalendar.standard();
     for (EnergyCharge ec : sp.version.energyCharges()) {
       if (ec.schedule().isPresent()) {
@@ -131,7 +131,7 @@ final class DemandResponseSettlement {
     BigDecimal factorAdd = BigDecimal.ZERO;
     BigDecimal factorMul = BigDecimal.ONE;
     if (rule.adjustment() != BaselineAdjustment.NONE) {
-      int adjN = rule.adjustmentHours() * plan.intervalLength().perHour();
+      int adjN = rule.adjustmentHours() * sp.grid.length().perHour();
       long[] adjActual = window(series, ev.startInclusive().minusHours(rule.adjustmentHours() + 1L), adjN, zone);
       long adjBase = 0;
       List<long[]> chosenAdj = new ArrayList<>();

@@ -69,13 +69,7 @@ public final class Rater {
                 + " (bills must follow on; use BillingState.initial() for a new account)");
       }
     });
-    SegmentTotals[] totals = new SegmentTotals[plan.segments.size()];
-    for (int s = 0; s < totals.length; s++) {
-      SegmentPlan sp = plan.segments.get(s);
-      totals[s] = new SegmentTotals(sp.keyCount, sp.runStart.length);
-      accumulate(sp, series, shift, totals[s]);
-    }
-    return new BillAssembler(plan, series, shift, state, totals).assemble();
+    return new BillAssembler(plan, new SeriesSource(plan, series, shift), state).assemble();
   }
 
   /** Checks the series covers the plan grid; returns the series index of the plan's first interval. */
@@ -108,87 +102,5 @@ public final class Rater {
       }
     }
     return shift;
-  }
-
-  /** The hot loop: per run, integer sums and maxima kept in locals. */
-  static void accumulate(SegmentPlan sp, IntervalSeries series, int shift, SegmentTotals t) {
-    final long[] imp = series.imports;
-    final long @Nullable [] exp = series.exports;
-    final int[] rs = sp.runStart;
-    final int[] re = sp.runEnd;
-    final int[] rk = sp.runKey;
-    final int runs = rs.length;
-    if (exp == null) {
-      for (int r = 0; r < runs; r++) {
-        final int k = rk[r];
-        final int from = rs[r] + shift;
-        final int to = re[r] + shift;
-        long sum = 0;
-        long max = t.maxImp[k];
-        int maxAt = t.maxImpIndex[k];
-        for (int i = from; i < to; i++) {
-          final long a = imp[i];
-          sum += a;
-          if (a > max) {
-            max = a;
-            maxAt = i;
-          }
-        }
-        t.imp[k] += sum;
-        t.netImp[k] += sum;
-        t.runImp[r] = sum;
-        t.runNetImp[r] = sum;
-        t.maxImp[k] = max;
-        t.maxImpIndex[k] = maxAt;
-      }
-    } else {
-      for (int r = 0; r < runs; r++) {
-        final int k = rk[r];
-        final int from = rs[r] + shift;
-        final int to = re[r] + shift;
-        long si = 0;
-        long se = 0;
-        long sn = 0;
-        long sx = 0;
-        long max = t.maxImp[k];
-        int maxAt = t.maxImpIndex[k];
-        for (int i = from; i < to; i++) {
-          final long a = imp[i];
-          final long b = exp[i];
-          si += a;
-          se += b;
-          final long d = a - b;
-          sn += Math.max(d, 0);
-          sx += Math.max(-d, 0);
-          if (a > max) {
-            max = a;
-            maxAt = i;
-          }
-        }
-        t.imp[k] += si;
-        t.exp[k] += se;
-        t.runImp[r] = si;
-        t.runExp[r] = se;
-        t.runNetImp[r] = sn;
-        t.runNetExp[r] = sx;
-        t.netImp[k] += sn;
-        t.netExp[k] += sx;
-        t.maxImp[k] = max;
-        t.maxImpIndex[k] = maxAt;
-      }
-    }
-    final byte @Nullable [] q = series.quality;
-    if (q != null) {
-      final byte @Nullable [] m = series.methods;
-      for (int r = 0; r < runs; r++) {
-        final int k = rk[r];
-        for (int i = rs[r] + shift; i < re[r] + shift; i++) {
-          if (q[i] != 0) {
-            t.nonActual[k]++;
-            t.methodMask[k] |= 1 << (m == null ? 0 : m[i]);
-          }
-        }
-      }
-    }
   }
 }
