@@ -509,8 +509,6 @@ final class RateCommand implements Callable<Integer> {
       ObjectNode bo = arr.addObject();
       bo.put("periodStart", b.period().startInclusive().toString());
       bo.put("periodEnd", b.period().endExclusive().toString());
-      bo.put("meterId", b.meterId());
-      bo.put("tariffId", b.tariffId());
       bo.put("currency", b.currency().getCode());
       bo.put("total", b.total().getAmount().toPlainString());
       ArrayNode lines = bo.putArray("lines");

@@ -212,6 +212,31 @@ class RateCommandTest {
     assertThat(root.has("warnings")).isFalse();
   }
 
+  @Test
+  void periodsMayBePartialMonthsAndFifteenMinuteDataWorks() {
+    Path feed = GB_DIR.resolve("openespi_test_usage_data.xml");
+    assertThat(run("rate", "--tariff", URDB_FPL.toString(), "--tariff-format", "urdb", "--tariff-effective-from",
+        "2012-01-01", "--meter", feed.toString(), "--meter-format", "greenbutton", "--zone", "America/New_York",
+        "--from", "2012-03-01", "--to", "2012-03-10", "--output", "json")).as(err.toString()).isZero();
+    JsonNode bills = JSON.readTree(out.toString()).get("bills");
+    assertThat(bills.size()).isEqualTo(1);
+    assertThat(bills.get(0).get("periodEnd").asString()).isEqualTo("2012-03-10");
+    // 9 days of 96 quarter-hours: 889.315 kWh in tier 1 (the bound is per bill)
+    assertThat(bills.get(0).get("lines").get(1).get("quantity").asString()).isEqualTo("889.315");
+    assertThat(bills.get(0).get("total").asString()).isEqualTo("85.13");
+  }
+
+  @Test
+  void missingIntervalsInTheBilledPeriodAreATypedError() {
+    Path feed = GB_DIR.resolve("greenbutton_objects_abridged_electric_containerized.xml");
+    assertThat(run("rate", "--tariff", URDB_FPL.toString(), "--tariff-format", "urdb", "--tariff-effective-from",
+        "2011-01-01", "--meter", feed.toString(), "--meter-format", "greenbutton", "--zone", "America/Los_Angeles",
+        "--from", "2011-01-01", "--to", "2011-01-02")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("gridbill: quality[4] (2011-01-01T12:00:00Z) must be estimated before rating"
+        + " (missing intervals are filled only by a declared estimation rule): MISSING" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
   // ---------------------------------------------------------------- CSV meter data: timestamps and roles
 
   private static final String FLAT_TARIFF = "{\"format\": \"gridbill-tariff/1\", \"id\": \"FLAT\", \"name\": \"Flat\","
@@ -254,6 +279,37 @@ class RateCommandTest {
 
   static List<Boolean> booleans() {
     return List.of(true, false);
+  }
+
+  @Test
+  void aKwhBankCarriesFromOneBillToTheNext(@TempDir Path dir) throws IOException {
+    Path tariff = dir.resolve("nem.json");
+    Files.writeString(tariff, FLAT_TARIFF.replace("\"mode\": \"NET_BILLING\"", "\"mode\": \"NET_METERING\","
+        + " \"carry\": \"KWH\""), StandardCharsets.UTF_8);
+    // January exports 2 kWh every noon (62 kWh banked); February imports 1 kWh every hour (696 kWh)
+    StringBuilder sb = new StringBuilder("time,net_kwh\n");
+    for (java.time.LocalDateTime t = java.time.LocalDateTime.of(2024, 1, 1, 0, 0);
+        t.isBefore(java.time.LocalDateTime.of(2024, 3, 1, 0, 0)); t = t.plusHours(1)) {
+      sb.append(t).append(t.getMonthValue() == 2 ? ",1" : t.getHour() == 12 ? ",-2" : ",0").append('\n');
+    }
+    Path csv = dir.resolve("net.csv");
+    Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+    String[] args = {"rate", "--tariff", tariff.toString(), "--tariff-format", "gridbill", "--meter", csv.toString(),
+        "--meter-format", "csv", "--columns", "net=net_kwh", "--timestamp-column", "time", "--interval", "PT1H",
+        "--zone", "America/New_York", "--output", "json"};
+    assertThat(run(args)).as(err.toString()).isZero();
+    JsonNode both = JSON.readTree(out.toString()).get("bills");
+    assertThat(both.get(0).get("total").asString()).isEqualTo("0.00");
+    // February is charged for 696 − 62 = 634 kWh
+    assertThat(both.get(1).get("total").asString()).isEqualTo("63.40");
+    // rated alone, February has no bank
+    fresh();
+    List<String> alone = new ArrayList<>(List.of(args));
+    alone.addAll(List.of("--from", "2024-02-01"));
+    assertThat(run(alone.toArray(new String[0]))).isZero();
+    JsonNode feb = JSON.readTree(out.toString()).get("bills");
+    assertThat(feb.size()).isEqualTo(1);
+    assertThat(feb.get(0).get("total").asString()).isEqualTo("69.60");
   }
 
   // ---------------------------------------------------------------- typed errors while reading or rating: exit 1
