@@ -71,9 +71,10 @@ import tools.jackson.databind.node.ObjectNode;
  * line naming the field and location. Nothing is printed to standard output unless every bill was rated.
  */
 @Command(name = "rate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Rates a meter's interval data against a tariff, one bill per calendar month.",
-        "Example: gridbill rate --tariff rs-1.json --tariff-format urdb --meter feed.xml --meter-format greenbutton"
-            + " --zone America/New_York --from 2011-02-01 --to 2012-01-01"})
+    description = "Rates a meter's interval data against a tariff, one bill per calendar month.",
+    footer = {"", "Example:", "  gridbill rate --tariff rs-1.json --tariff-format urdb --tariff-effective-from 2011-01-01",
+        "    --meter feed.xml --meter-format greenbutton --zone America/New_York --output json",
+        "Exit codes: 0 bills printed, 1 a file or period the library refuses, 2 bad arguments."})
 final class RateCommand implements Callable<Integer> {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -116,10 +117,9 @@ final class RateCommand implements Callable<Integer> {
           + " load - gen), for example load=load_kw,gen=gen_kw.")
   @Nullable String columns;
 
-  @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "kWh",
-      description = "csv: unit of the values: kW, kWh, W or Wh (average power or energy per interval; default"
-          + " ${DEFAULT-VALUE}).")
-  String unit = "kWh";
+  @Option(names = "--unit", paramLabel = "UNIT",
+      description = "csv: unit of the values: kW, kWh, W or Wh (average power or energy per interval; default kWh).")
+  @Nullable String unit;
 
   @Option(names = "--timestamp-column", paramLabel = "NAME",
       description = "csv: the column with each interval's start: ISO instants (2018-01-01T05:00:00Z) or local"
@@ -184,9 +184,18 @@ final class RateCommand implements Callable<Integer> {
     }
     readable("--tariff", tariffFile);
     readable("--meter", meterFile);
-    CsvMapping mapping = mf.equals("csv") ? csvMapping(z) : null;
+    @Nullable CsvMapping mapping = mf.equals("csv") ? csvMapping(z) : null;
     if (!mf.equals("greenbutton") && usagePoint != null) {
       throw bad("--usage-point applies to --meter-format greenbutton only");
+    }
+    if (!mf.equals("csv")) {
+      String[] csvOnly = {"--columns", "--unit", "--timestamp-column", "--start", "--interval", "--meter-id"};
+      @Nullable Object[] given = {columns, unit, timestampColumn, start, interval, meterId};
+      for (int i = 0; i < csvOnly.length; i++) {
+        if (given[i] != null) {
+          throw bad(csvOnly[i] + " applies to --meter-format csv only");
+        }
+      }
     }
 
     LoadedTariff lt = loadTariff(tf, z);
@@ -300,7 +309,8 @@ final class RateCommand implements Callable<Integer> {
   }
 
   private ValueUnit valueUnit() {
-    switch (unit.toLowerCase(Locale.ROOT)) {
+    String u = unit == null ? "kWh" : unit;
+    switch (u.toLowerCase(Locale.ROOT)) {
       case "kw":
         return ValueUnit.KW;
       case "kwh":
@@ -310,7 +320,7 @@ final class RateCommand implements Callable<Integer> {
       case "wh":
         return ValueUnit.WH;
       default:
-        throw bad("--unit must be kW, kWh, W or Wh: " + unit);
+        throw bad("--unit must be kW, kWh, W or Wh: " + u);
     }
   }
 

@@ -420,6 +420,18 @@ class RateCommandTest {
     assertThat(err.toString()).contains("RetailCustomer/5/UsagePoint/1");
   }
 
+  @Test
+  void csvFlagsAreRefusedForGreenButton() {
+    badArguments("gridbill: --interval applies to --meter-format csv only", fpl("--interval", "PT1H"));
+  }
+
+  @Test
+  void usagePointIsRefusedForCsv() {
+    badArguments("gridbill: --usage-point applies to --meter-format greenbutton only",
+        csvArgs("--columns", "load=load_kw", "--interval", "PT1H", "--start", "2018-01-01T00:00", "--usage-point",
+            "x"));
+  }
+
   private String[] csvArgs(String... more) {
     Path load = resource("/ssc/inputs/load_commercial.asparsed.8760.csv");
     List<String> a = new ArrayList<>(List.of("rate", "--tariff", URDB_FPL.toString(), "--tariff-format", "urdb",
