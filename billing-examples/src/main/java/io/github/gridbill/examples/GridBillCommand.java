@@ -1,5 +1,6 @@
 package io.github.gridbill.examples;
 
+import io.github.gridbill.core.BillingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,14 +8,17 @@ import picocli.CommandLine.Command;
 /**
  * The {@code gridbill} command: {@code java -jar billing-examples/target/gridbill.jar <subcommand>}.
  *
- * <p>Bad arguments print a one-line error and the usage, and exit with code 2.
+ * <p>Bad arguments (an unknown or missing flag, a value that is not allowed, an unreadable file) print a one-line
+ * {@code gridbill: ...} error and the usage, and exit with code 2. A typed {@link BillingException} while reading or
+ * rating (a malformed file, a period the tariff or the meter data does not cover) prints one line naming the field
+ * and location and exits with code 1.
  */
 @Command(
     name = "gridbill",
     mixinStandardHelpOptions = true,
     version = "gridbill 0.1.0-SNAPSHOT",
     description = "GridBill: utility and energy-service billing from the command line.",
-    subcommands = {DemoCommand.class})
+    subcommands = {DemoCommand.class, RateCommand.class})
 public final class GridBillCommand implements Runnable {
 
   @CommandLine.Spec
@@ -23,7 +27,8 @@ public final class GridBillCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (try: gridbill demo)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (try: gridbill demo or gridbill"
+        + " rate --help)");
   }
 
   /**
@@ -43,6 +48,13 @@ public final class GridBillCommand implements Runnable {
       c.getErr().println("gridbill: " + ex.getMessage());
       c.usage(c.getErr());
       return 2;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof BillingException) {
+        c.getErr().println("gridbill: " + RateCommand.oneLine(String.valueOf(ex.getMessage())));
+        return 1;
+      }
+      throw ex;
     });
     return cl.execute(args);
   }

@@ -12,6 +12,9 @@
  *       interval electricity.
  *   <li>{@link io.github.gridbill.formats.CsvIntervalReader} streams CSV interval data through a declared
  *       {@link io.github.gridbill.formats.CsvMapping}.
+ *   <li>{@link io.github.gridbill.formats.GridBillTariffJsonWriter} and
+ *       {@link io.github.gridbill.formats.GridBillTariffJsonReader} write and read GridBill's own tariff JSON
+ *       ({@code gridbill-tariff/1}), the lossless form of a {@link io.github.gridbill.core.tariff.Tariff}.
  * </ul>
  *
  * <p>Every reader names the source, the location (JSON path or line), the field and the value of what is wrong in a

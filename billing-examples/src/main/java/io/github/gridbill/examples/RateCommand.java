@@ -1,0 +1,590 @@
+package io.github.gridbill.examples;
+
+import io.github.gridbill.core.ValidationException;
+import io.github.gridbill.core.quantity.Quantity;
+import io.github.gridbill.core.tariff.Tariff;
+import io.github.gridbill.core.tariff.TariffVersion;
+import io.github.gridbill.core.time.BillingPeriod;
+import io.github.gridbill.core.time.IntervalGrid;
+import io.github.gridbill.core.time.IntervalLength;
+import io.github.gridbill.formats.CsvIntervalReader;
+import io.github.gridbill.formats.CsvMapping;
+import io.github.gridbill.formats.GreenButtonImport;
+import io.github.gridbill.formats.GreenButtonReader;
+import io.github.gridbill.formats.GridBillTariffJsonReader;
+import io.github.gridbill.formats.NotCarried;
+import io.github.gridbill.formats.SscImport;
+import io.github.gridbill.formats.SscReader;
+import io.github.gridbill.formats.UrdbImport;
+import io.github.gridbill.formats.UrdbReader;
+import io.github.gridbill.formats.UsagePointResult;
+import io.github.gridbill.formats.ValueColumn;
+import io.github.gridbill.formats.ValueRole;
+import io.github.gridbill.formats.ValueUnit;
+import io.github.gridbill.rating.Bill;
+import io.github.gridbill.rating.BillLine;
+import io.github.gridbill.rating.BillingState;
+import io.github.gridbill.rating.IntervalSeries;
+import io.github.gridbill.rating.RatedBill;
+import io.github.gridbill.rating.Rater;
+import io.github.gridbill.rating.RatingPlan;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code gridbill rate}: rates every calendar-month billing period from {@code --from} to {@code --to} of one meter's
+ * interval data against a tariff file, carrying the billing state (banks, minimums, ratchet history) from bill to
+ * bill, and prints the bills as text (each bill's explanation), JSON or CSV.
+ *
+ * <p>Bad arguments (a missing or unknown flag or value, an unreadable file) exit with code 2, a one-line
+ * {@code gridbill: ...} error and the usage; a typed {@link io.github.gridbill.core.BillingException} while reading or
+ * rating (a malformed file, a period outside the tariff's effective dates or the meter data) exits with code 1 and one
+ * line naming the field and location. Nothing is printed to standard output unless every bill was rated.
+ */
+@Command(name = "rate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Rates a meter's interval data against a tariff, one bill per calendar month.",
+    footer = {"", "Example:", "  gridbill rate --tariff rs-1.json --tariff-format urdb --tariff-effective-from 2011-01-01",
+        "    --meter feed.xml --meter-format greenbutton --zone America/New_York --output json",
+        "Exit codes: 0 bills printed, 1 a file or period the library refuses, 2 bad arguments."})
+final class RateCommand implements Callable<Integer> {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @CommandLine.Spec
+  @SuppressWarnings("NullAway.Init")
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--tariff", required = true, paramLabel = "FILE", description = "The tariff file.")
+  @SuppressWarnings("NullAway.Init")
+  Path tariffFile;
+
+  @Option(names = "--tariff-format", required = true, paramLabel = "FORMAT",
+      description = "urdb (an OpenEI URDB rate item), ssc (SAM/ssc utilityrate5 inputs) or gridbill (GridBill tariff"
+          + " JSON).")
+  @SuppressWarnings("NullAway.Init")
+  String tariffFormat;
+
+  @Option(names = "--tariff-effective-from", paramLabel = "DATE",
+      description = "urdb only: rate the item as in force from DATE with no end, overriding its own start and end"
+          + " dates (without it, rating outside them is an error).")
+  @Nullable LocalDate tariffEffectiveFrom;
+
+  @Option(names = "--meter", required = true, paramLabel = "FILE", description = "The interval data file.")
+  @SuppressWarnings("NullAway.Init")
+  Path meterFile;
+
+  @Option(names = "--meter-format", required = true, paramLabel = "FORMAT",
+      description = "greenbutton (NAESB ESPI XML) or csv.")
+  @SuppressWarnings("NullAway.Init")
+  String meterFormat;
+
+  @Option(names = "--usage-point", paramLabel = "ID",
+      description = "greenbutton: the usage point to rate (default: the first with interval electricity data).")
+  @Nullable String usagePoint;
+
+  @Option(names = "--columns", paramLabel = "ROLE=COLUMN[,...]",
+      description = "csv: value columns by role: import, export, net, load, gen (load and gen: the meter sees"
+          + " load - gen), for example load=load_kw,gen=gen_kw.")
+  @Nullable String columns;
+
+  @Option(names = "--unit", paramLabel = "UNIT",
+      description = "csv: unit of the values: kW, kWh, W or Wh (average power or energy per interval; default kWh).")
+  @Nullable String unit;
+
+  @Option(names = "--timestamp-column", paramLabel = "NAME",
+      description = "csv: the column with each interval's start: ISO instants (2018-01-01T05:00:00Z) or local"
+          + " date-times in --zone (2018-01-01T00:00).")
+  @Nullable String timestampColumn;
+
+  @Option(names = "--start", paramLabel = "DATETIME",
+      description = "csv without timestamps: the local start of the first row in --zone; row k is interval k.")
+  @Nullable LocalDateTime start;
+
+  @Option(names = "--interval", paramLabel = "DURATION",
+      description = "csv: the interval length, PT1M, PT5M, PT10M, PT15M, PT30M or PT1H.")
+  @Nullable String interval;
+
+  @Option(names = "--meter-id", paramLabel = "ID",
+      description = "csv: the meter id printed on the bills (default: the file name without extension).")
+  @Nullable String meterId;
+
+  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "The zone of a URDB tariff (URDB states none) and of local csv times (default ${DEFAULT-VALUE})."
+          + " ssc and gridbill tariffs carry their own zone.")
+  String zone = "UTC";
+
+  @Option(names = "--from", paramLabel = "DATE",
+      description = "The first day to bill (default: the first calendar month the meter data covers fully).")
+  @Nullable LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE",
+      description = "The day after the last day to bill, exclusive (default: the end of the last calendar month the"
+          + " meter data covers fully).")
+  @Nullable LocalDate to;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (each bill explained), json or csv (default ${DEFAULT-VALUE}).")
+  String output = "text";
+
+  /** What the tariff file gave. */
+  private static final class LoadedTariff {
+    final Tariff tariff;
+    final BillingState initialState;
+    final List<String> warnings;
+
+    LoadedTariff(Tariff tariff, BillingState initialState, List<String> warnings) {
+      this.tariff = tariff;
+      this.initialState = initialState;
+      this.warnings = warnings;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    // every argument is checked before any file is read
+    ZoneId z = zone();
+    String tf = oneOf("--tariff-format", tariffFormat, "urdb", "ssc", "gridbill");
+    String mf = oneOf("--meter-format", meterFormat, "greenbutton", "csv");
+    String out = oneOf("--output", output, "text", "json", "csv");
+    if (tariffEffectiveFrom != null && !tf.equals("urdb")) {
+      throw bad("--tariff-effective-from applies to --tariff-format urdb only, not " + tf);
+    }
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw bad("--to must be after --from " + from + ": " + to);
+    }
+    readable("--tariff", tariffFile);
+    readable("--meter", meterFile);
+    @Nullable CsvMapping mapping = mf.equals("csv") ? csvMapping(z) : null;
+    if (!mf.equals("greenbutton") && usagePoint != null) {
+      throw bad("--usage-point applies to --meter-format greenbutton only");
+    }
+    if (!mf.equals("csv")) {
+      String[] csvOnly = {"--columns", "--unit", "--timestamp-column", "--start", "--interval", "--meter-id"};
+      @Nullable Object[] given = {columns, unit, timestampColumn, start, interval, meterId};
+      for (int i = 0; i < csvOnly.length; i++) {
+        if (given[i] != null) {
+          throw bad(csvOnly[i] + " applies to --meter-format csv only");
+        }
+      }
+    }
+
+    LoadedTariff lt = loadTariff(tf, z);
+    IntervalSeries series = mapping == null ? greenButton() : csv(mapping);
+    List<BillingPeriod> periods = periods(lt.tariff, series.grid());
+
+    List<Bill> bills = new ArrayList<>();
+    BillingState state = lt.initialState;
+    Rater rater = Rater.create();
+    for (BillingPeriod p : periods) {
+      RatedBill rb;
+      try {
+        RatingPlan plan = RatingPlan.compile(lt.tariff, p, series.grid().length());
+        rb = rater.rate(plan, series, state);
+      } catch (ValidationException e) {
+        throw withHint(e, tf, lt.tariff);
+      }
+      bills.add(rb.bill());
+      state = rb.nextState();
+    }
+
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    switch (out) {
+      case "json":
+        o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(bills, lt.warnings)));
+        break;
+      case "csv":
+        lt.warnings.forEach(w -> err.println("gridbill: warning: " + w));
+        csv(bills, o);
+        break;
+      default:
+        lt.warnings.forEach(w -> err.println("gridbill: warning: " + w));
+        text(bills, o);
+        break;
+    }
+    o.flush();
+    err.flush();
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- arguments
+
+  private CommandLine.ParameterException bad(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  private String oneOf(String flag, String value, String... allowed) {
+    String v = value.toLowerCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return a;
+      }
+    }
+    throw bad(flag + " must be " + String.join(", ", allowed) + ": " + value);
+  }
+
+  private ZoneId zone() {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw bad("--zone must be a time-zone id such as UTC or America/New_York: " + zone);
+    }
+  }
+
+  private void readable(String flag, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw bad(flag + " must be a readable file: " + file);
+    }
+  }
+
+  private CsvMapping csvMapping(ZoneId z) {
+    if (columns == null) {
+      throw bad("--columns is required for --meter-format csv, for example --columns import=kWh");
+    }
+    if (interval == null) {
+      throw bad("--interval is required for --meter-format csv, for example --interval PT15M");
+    }
+    if ((timestampColumn == null) == (start == null)) {
+      throw bad(timestampColumn == null
+          ? "--meter-format csv needs --timestamp-column NAME or a fixed grid --start DATETIME"
+          : "--timestamp-column and --start exclude each other");
+    }
+    IntervalLength length;
+    try {
+      length = IntervalLength.of(Duration.parse(interval));
+    } catch (DateTimeParseException | ValidationException e) {
+      throw bad("--interval must be PT1M, PT5M, PT10M, PT15M, PT30M or PT1H: " + interval);
+    }
+    ValueUnit u = valueUnit();
+    String fileName = meterFile.getFileName().toString();
+    String id = meterId != null ? meterId : fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.'))
+        : fileName;
+    CsvMapping.Builder m = CsvMapping.builder().fixedMeterId(id).intervalLength(length);
+    for (Map.Entry<ValueRole, String> c : parseColumns().entrySet()) {
+      m.addValue(ValueColumn.of(c.getValue(), c.getKey(), u));
+    }
+    if (timestampColumn != null) {
+      m.timestampColumn(timestampColumn);
+      if (!firstTimestampIsInstant(timestampColumn)) {
+        m.localZone(z);
+      }
+    } else if (start != null) {
+      m.gridStart(start.atZone(z).toInstant());
+    }
+    try {
+      return m.build();
+    } catch (ValidationException e) {
+      throw bad("--columns: " + e.getMessage());
+    }
+  }
+
+  private ValueUnit valueUnit() {
+    String u = unit == null ? "kWh" : unit;
+    switch (u.toLowerCase(Locale.ROOT)) {
+      case "kw":
+        return ValueUnit.KW;
+      case "kwh":
+        return ValueUnit.KWH;
+      case "w":
+        return ValueUnit.W;
+      case "wh":
+        return ValueUnit.WH;
+      default:
+        throw bad("--unit must be kW, kWh, W or Wh: " + u);
+    }
+  }
+
+  private Map<ValueRole, String> parseColumns() {
+    Map<ValueRole, String> out = new LinkedHashMap<>();
+    for (String part : String.valueOf(columns).split(",", -1)) {
+      int eq = part.indexOf('=');
+      if (eq <= 0 || eq == part.length() - 1) {
+        throw bad("--columns must be ROLE=COLUMN pairs separated by commas, for example load=load_kw,gen=gen_kw: "
+            + columns);
+      }
+      String role = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      ValueRole r;
+      switch (role) {
+        case "import":
+          r = ValueRole.IMPORT;
+          break;
+        case "export":
+          r = ValueRole.EXPORT;
+          break;
+        case "net":
+          r = ValueRole.NET;
+          break;
+        case "load":
+          r = ValueRole.LOAD;
+          break;
+        case "gen":
+        case "generation":
+          r = ValueRole.GENERATION;
+          break;
+        default:
+          throw bad("--columns role must be import, export, net, load or gen: " + part.substring(0, eq));
+      }
+      if (out.put(r, part.substring(eq + 1)) != null) {
+        throw bad("--columns must not repeat a role: " + role);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the first data row's timestamp is an ISO instant (Z or an offset) rather than a local date-time. */
+  private boolean firstTimestampIsInstant(String column) {
+    try (BufferedReader r = Files.newBufferedReader(meterFile, StandardCharsets.UTF_8)) {
+      String header = r.readLine();
+      String row = r.readLine();
+      while (row != null && row.isBlank()) {
+        row = r.readLine();
+      }
+      if (header == null || row == null) {
+        return false;
+      }
+      String[] names = header.replace("\uFEFF", "").split(",", -1);
+      String[] cells = row.split(",", -1);
+      for (int i = 0; i < names.length && i < cells.length; i++) {
+        if (unquote(names[i]).equals(column)) {
+          String v = unquote(cells[i]);
+          try {
+            OffsetDateTime.parse(v);
+            return true;
+          } catch (DateTimeParseException e) {
+            return false;
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw bad("--meter must be a readable file: " + meterFile + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String unquote(String s) {
+    String t = s.trim();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private LoadedTariff loadTariff(String format, ZoneId z) {
+    try {
+      switch (format) {
+        case "urdb": {
+          UrdbImport imp = UrdbReader.forZone(z).read(tariffFile);
+          Tariff t = tariffEffectiveFrom == null ? imp.tariff() : imp.tariffEffectiveFrom(tariffEffectiveFrom);
+          List<String> warnings = new ArrayList<>();
+          for (NotCarried n : imp.notCarried()) {
+            warnings.add(oneLine(imp.source() + ": not carried: " + n));
+          }
+          return new LoadedTariff(t, BillingState.initial(), List.copyOf(warnings));
+        }
+        case "ssc": {
+          SscImport imp = SscReader.read(tariffFile);
+          return new LoadedTariff(imp.tariff(), imp.initialState(), List.of());
+        }
+        default:
+          return new LoadedTariff(GridBillTariffJsonReader.read(tariffFile), BillingState.initial(), List.of());
+      }
+    } catch (UncheckedIOException e) {
+      throw bad("--tariff could not be read: " + tariffFile + " (" + e.getCause().getMessage() + ")");
+    }
+  }
+
+  private IntervalSeries greenButton() {
+    GreenButtonImport gb;
+    try {
+      gb = GreenButtonReader.create().readAll(meterFile);
+    } catch (UncheckedIOException e) {
+      throw bad("--meter could not be read: " + meterFile + " (" + e.getCause().getMessage() + ")");
+    }
+    List<String> seen = new ArrayList<>();
+    for (UsagePointResult r : gb.usagePoints()) {
+      seen.add(r.usagePoint() + (r.isConverted() ? "" : " (" + r.reasons() + ")"));
+      if (usagePoint != null && r.usagePoint().equals(usagePoint)) {
+        return r.series().orElseThrow(() -> new ValidationException("--usage-point", usagePoint,
+            "must be interval electricity data, but " + gb.source() + " says " + r.reasons()));
+      }
+      if (usagePoint == null && r.series().isPresent()) {
+        return r.series().get();
+      }
+    }
+    if (usagePoint != null) {
+      throw bad("--usage-point must name a usage point of " + gb.source() + " " + seen + ": " + usagePoint);
+    }
+    throw new ValidationException("meter", gb.source(),
+        "must hold a usage point with interval electricity data, but has " + seen);
+  }
+
+  private IntervalSeries csv(CsvMapping mapping) {
+    List<IntervalSeries> all;
+    try {
+      all = CsvIntervalReader.of(mapping).readAll(meterFile);
+    } catch (UncheckedIOException e) {
+      throw bad("--meter could not be read: " + meterFile + " (" + e.getCause().getMessage() + ")");
+    }
+    if (all.isEmpty()) {
+      throw new ValidationException("meter", meterFile.getFileName(), "must hold at least one row of interval data");
+    }
+    return all.get(0);
+  }
+
+  /** Calendar months (in the tariff's zone) from --from to --to; by default those the meter data covers fully. */
+  private List<BillingPeriod> periods(Tariff tariff, IntervalGrid grid) {
+    ZoneId z = tariff.zone();
+    LocalDate first = from;
+    if (first == null) {
+      first = grid.start().atZone(z).toLocalDate().withDayOfMonth(1);
+      if (first.atStartOfDay(z).toInstant().isBefore(grid.start())) {
+        first = first.plusMonths(1);
+      }
+    }
+    LocalDate end = to;
+    if (end == null) {
+      end = grid.end().atZone(z).toLocalDate().withDayOfMonth(1);
+    }
+    if (!end.isAfter(first)) {
+      throw new ValidationException("meter", grid,
+          "must cover a whole calendar month in the tariff's zone " + z + " (or give --from and --to)");
+    }
+    List<BillingPeriod> out = new ArrayList<>();
+    for (LocalDate d = first; d.isBefore(end); ) {
+      LocalDate next = d.withDayOfMonth(1).plusMonths(1);
+      if (next.isAfter(end)) {
+        next = end;
+      }
+      out.add(BillingPeriod.of(d, next, z));
+      d = next;
+    }
+    return out;
+  }
+
+  /** A period outside a URDB item's dates gets a hint at the explicit override. */
+  private static ValidationException withHint(ValidationException e, String format, Tariff tariff) {
+    if (!format.equals("urdb") || !e.field().equals("period") || !e.reason().startsWith("must be covered")) {
+      return e;
+    }
+    TariffVersion v = tariff.versions().get(0);
+    return new ValidationException(e.field(), e.value(), e.reason() + " (the URDB item is in force from "
+        + v.effectiveFrom() + v.effectiveUntil().map(u -> " until " + u).orElse("")
+        + "; --tariff-effective-from DATE rates it outside those dates)", e);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private static void text(List<Bill> bills, PrintWriter o) {
+    Money total = Money.zero(bills.get(0).currency());
+    for (Bill b : bills) {
+      o.println(b.explain());
+      total = total.plus(b.total());
+    }
+    o.println(bills.size() + (bills.size() == 1 ? " bill" : " bills") + ", total " + total);
+  }
+
+  static ObjectNode json(List<Bill> bills, List<String> warnings) {
+    ObjectNode root = NODES.objectNode();
+    ArrayNode arr = root.putArray("bills");
+    for (Bill b : bills) {
+      ObjectNode bo = arr.addObject();
+      bo.put("periodStart", b.period().startInclusive().toString());
+      bo.put("periodEnd", b.period().endExclusive().toString());
+      bo.put("currency", b.currency().getCode());
+      bo.put("total", b.total().getAmount().toPlainString());
+      ArrayNode lines = bo.putArray("lines");
+      for (BillLine l : b.lines()) {
+        ObjectNode lo = lines.addObject();
+        lo.put("component", l.componentId());
+        lo.put("description", l.description());
+        Optional<Quantity> q = l.quantity();
+        if (q.isPresent()) {
+          lo.put("quantity", plain(q.get().value()));
+          lo.put("unit", q.get().unit().symbol());
+        } else {
+          lo.putNull("quantity");
+          lo.putNull("unit");
+        }
+        if (l.rate().isPresent()) {
+          lo.put("rate", plain(l.rate().get()));
+        } else {
+          lo.putNull("rate");
+        }
+        lo.put("amount", l.amount().getAmount().toPlainString());
+        l.tier().ifPresent(t -> lo.put("tier", t));
+        l.touPeriod().ifPresent(p -> lo.put("period", p));
+      }
+    }
+    if (!warnings.isEmpty()) {
+      ArrayNode w = root.putArray("warnings");
+      warnings.forEach(w::add);
+    }
+    return root;
+  }
+
+  private static void csv(List<Bill> bills, PrintWriter o) {
+    o.println("periodStart,periodEnd,component,description,quantity,unit,rate,amount,currency");
+    for (Bill b : bills) {
+      for (BillLine l : b.lines()) {
+        List<String> cells = List.of(b.period().startInclusive().toString(), b.period().endExclusive().toString(),
+            l.componentId(), l.description(), l.quantity().map(q -> plain(q.value())).orElse(""),
+            l.quantity().map(q -> q.unit().symbol()).orElse(""), l.rate().map(RateCommand::plain).orElse(""),
+            l.amount().getAmount().toPlainString(), b.currency().getCode());
+        StringBuilder sb = new StringBuilder();
+        for (String c : cells) {
+          if (sb.length() > 0) {
+            sb.append(',');
+          }
+          sb.append(csvCell(c));
+        }
+        o.println(sb);
+      }
+    }
+  }
+
+  private static String csvCell(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  /** A decimal without trailing zeros and without an exponent: 449.960800 → 449.9608, 1E+2 → 100. */
+  static String plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  static String oneLine(String s) {
+    return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+}
