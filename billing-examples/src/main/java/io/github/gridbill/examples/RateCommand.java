@@ -418,7 +418,7 @@ final class RateCommand implements Callable<Integer> {
           return new LoadedTariff(GridBillTariffJsonReader.read(tariffFile), BillingState.initial(), List.of());
       }
     } catch (UncheckedIOException e) {
-      throw bad("--tariff could not be read: " + tariffFile + " (" + e.getCause().getMessage() + ")");
+      throw bad("--tariff could not be read: " + tariffFile + " (" + why(e) + ")");
     }
   }
 
@@ -427,7 +427,7 @@ final class RateCommand implements Callable<Integer> {
     try {
       gb = GreenButtonReader.create().readAll(meterFile);
     } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + e.getCause().getMessage() + ")");
+      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
     }
     List<String> seen = new ArrayList<>();
     for (UsagePointResult r : gb.usagePoints()) {
@@ -452,7 +452,7 @@ final class RateCommand implements Callable<Integer> {
     try {
       all = CsvIntervalReader.of(mapping).readAll(meterFile);
     } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + e.getCause().getMessage() + ")");
+      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
     }
     if (all.isEmpty()) {
       throw new ValidationException("meter", meterFile.getFileName(), "must hold at least one row of interval data");
@@ -586,5 +586,10 @@ final class RateCommand implements Callable<Integer> {
 
   static String oneLine(String s) {
     return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static String why(UncheckedIOException e) {
+    java.io.IOException cause = e.getCause();
+    return String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
   }
 }
