@@ -9,6 +9,7 @@ import io.github.gridbill.rating.IntervalSeries;
 import io.github.gridbill.rating.RatedBill;
 import io.github.gridbill.rating.Rater;
 import io.github.gridbill.rating.RatingPlan;
+import io.github.gridbill.rating.reference.ReferenceRater;
 import io.github.gridbill.rating.run.AccountJob;
 import io.github.gridbill.rating.run.BillRun;
 import io.github.gridbill.rating.run.BillRunResult;
@@ -38,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #compileAndRate()}: the same bill compiling its plan first (what a caller without a plan cache pays).</li>
  *   <li>{@link #billRunInline()}: the same bill through the second engine path, a {@link BillRun} of one account on
  *       the calling thread with a warm plan cache (the per-account overhead of a bill run).</li>
+ *   <li>{@link #referenceRate()}: the same bill by the tests' per-interval {@code BigDecimal} reference rater (no
+ *       compilation): the engine's speed-up is its score ÷ {@link #rate()}'s.</li>
  *   <li>{@link #bareImportSum()}: the ceiling, a bare {@code long[]} sum over the same import data.</li>
  *   <li>{@link #bareNetSums()}: a bare loop doing the hot loop's arithmetic for net billing (import, export, net
  *       import, net export, peak) with no TOU look-up: the floor of the per-interval work.</li>
@@ -115,6 +118,16 @@ public class RatingBenchmark {
   @Benchmark
   public BillRunResult billRunInline() {
     return inline.run(oneJob);
+  }
+
+  /**
+   * Rates the month with the reference rater of the tests.
+   *
+   * @return the reference bill
+   */
+  @Benchmark
+  public ReferenceRater.Result referenceRate() {
+    return ReferenceRater.rate(tariff, period, length, imports, exports, ReferenceRater.State.initial());
   }
 
   /**

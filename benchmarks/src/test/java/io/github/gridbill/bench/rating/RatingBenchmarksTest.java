@@ -41,6 +41,8 @@ class RatingBenchmarksTest {
     assertThat(b.compileAndRate()).isEqualTo(b.rate());
     assertThat(b.billRunInline().results().get(0).ratedBill()).hasValue(b.rate());
     assertThat(b.bareImportSum()).isEqualTo(bill.totalImport().milliwattHours());
+    // the reference rater does the same work: the same bill, to the cent
+    assertThat(b.referenceRate().total()).isEqualByComparingTo(bill.total().getAmount());
   }
 
   @Test
