@@ -1,0 +1,5 @@
+/** Tests of the end-to-end demo. */
+@NullMarked
+package io.github.gridbill.examples.demo;
+
+import org.jspecify.annotations.NullMarked;
