@@ -129,6 +129,13 @@ public final class BillExplanation {
         b.append("  true-up forfeited ").append(money(nm.trueUpForfeited())).append('\n');
       }
     });
+    List<DemandResponseEventReport> dr = bill.demandResponseEvents();
+    if (!dr.isEmpty()) {
+      b.append("\nDemand response, hour by hour:\n");
+      for (DemandResponseEventReport e : dr) {
+        e.text().lines().forEach(line -> b.append("  ").append(line).append('\n'));
+      }
+    }
     Set<String> components = new TreeSet<>();
     for (BillLine l : bill.lines()) {
       components.add(l.componentId());
