@@ -219,10 +219,10 @@ abstract class DemandResponseEventReportDef {
         .append(chosenDays().size()).append(" day(s) chosen\n");
     b.append("  Days considered (usage in the event hours):\n");
     for (BaselineDay d : consideredDays()) {
-      b.append("    ").append(d.date()).append(' ')
-          .append(d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT)).append(' ')
-          .append(pad(d.dayType().name().toLowerCase(Locale.ROOT), 8)).append(pad(d.status().label(), 22))
-          .append(d.usageKwh().map(u -> kwh(u) + " kWh").orElse("")).append('\n');
+      String row = "    " + d.date() + ' ' + d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT)
+          + ' ' + pad(d.dayType().name().toLowerCase(Locale.ROOT), 8) + pad(d.status().label(), 22)
+          + d.usageKwh().map(u -> kwh(u) + " kWh").orElse("");
+      b.append(row.stripTrailing()).append('\n');
     }
     lowUsageThresholdKwh().ifPresent(t -> b.append("  Low-usage threshold: ").append(kwh(t))
         .append(" kWh in the event hours\n"));
@@ -235,10 +235,10 @@ abstract class DemandResponseEventReportDef {
         b.append(": actual ").append(a.actualKwh().map(DemandResponseEventReportDef::kwh).orElse("?"))
             .append(" kWh, baseline ").append(a.baselineKwh().map(DemandResponseEventReportDef::kwh).orElse("?"))
             .append(" kWh; ").append(a.kind() == BaselineAdjustment.MULTIPLICATIVE ? "ratio " : "offset per interval ")
-            .append(a.rawValue().map(BigDecimal::toPlainString).orElse("?")).append(", cap ")
-            .append(a.lowerBound().map(BigDecimal::toPlainString).orElse("?")).append(" to ")
-            .append(a.upperBound().map(BigDecimal::toPlainString).orElse("?")).append(", applied ")
-            .append(a.value().toPlainString()).append(a.capped() ? " (capped)" : " (within the cap)").append('\n');
+            .append(a.rawValue().map(DemandResponseEventReportDef::kwh).orElse("?")).append(", cap ")
+            .append(a.lowerBound().map(DemandResponseEventReportDef::kwh).orElse("?")).append(" to ")
+            .append(a.upperBound().map(DemandResponseEventReportDef::kwh).orElse("?")).append(", applied ")
+            .append(kwh(a.value())).append(a.capped() ? " (capped)" : " (within the cap)").append('\n');
       }
     });
     b.append("  Hour              intervals  baseline kWh  adjusted kWh  actual kWh  reduction kWh  credit\n");
@@ -257,7 +257,7 @@ abstract class DemandResponseEventReportDef {
     return b.toString();
   }
 
-  /** A kWh figure exactly as computed, without trailing zeros. */
+  /** A figure exactly as computed, without trailing zeros. */
   private static String kwh(BigDecimal v) {
     return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
   }

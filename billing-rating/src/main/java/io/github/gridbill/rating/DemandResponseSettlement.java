@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -375,7 +374,8 @@ final class DemandResponseSettlement {
   }
 
   private static String plural(DayOfWeek d) {
-    return d.getDisplayName(TextStyle.FULL, Locale.ROOT) + "s";
+    String n = d.name();
+    return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT) + "s";
   }
 
   /** {@code mwh ÷ days} in kWh, rounded HALF_UP to 9 decimals; zero for no days. */
