@@ -421,8 +421,9 @@ public final class GridBillTariffJsonReader {
     o.optEnum("reductionBasis", ReductionBasis.class).ifPresent(b::reductionBasis);
     o.optStrings("excludedDays").ifPresent(days -> {
       for (int i = 0; i < days.size(); i++) {
-        b.addExcludedDays(o.parsedAt("excludedDays", i, days.get(i), LocalDate::parse,
-            "must be an ISO date such as \"2024-07-04\""));
+        LocalDate day = o.parsedAt("excludedDays", i, days.get(i), LocalDate::parse,
+            "must be an ISO date such as \"2024-07-04\"");
+        b.addExcludedDays(day);
       }
     });
     for (Obj e : o.objects("events", false)) {

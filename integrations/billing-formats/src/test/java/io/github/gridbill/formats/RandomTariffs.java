@@ -220,15 +220,16 @@ final class RandomTariffs {
       if (r.nextBoolean()) {
         int days = 1 + r.nextInt(10);
         int window = days + r.nextInt(5);
+        int lookback = window + r.nextInt(30);
         BaselineRule.Builder rule = BaselineRule.builder().method(pick(r, BaselineMethod.values())).days(days)
-            .window(window).maxLookbackDays(window + r.nextInt(30))
+            .window(window).maxLookbackDays(lookback)
             .lowUsagePercent(BigDecimal.valueOf(r.nextInt(10_001), r.nextInt(3)).min(BigDecimal.valueOf(100)))
             .adjustment(pick(r, BaselineAdjustment.values())).adjustmentHours(1 + r.nextInt(12))
             .adjustmentGapHours(r.nextInt(13)).adjustmentCapPercent(dec(r).abs());
         if (r.nextBoolean()) {
-          int x = 1 + r.nextInt(4);
+          int x = 1 + r.nextInt(Math.min(4, lookback));
           rule.weekend(WeekendBaseline.builder().method(pick(r, BaselineMethod.values())).days(x)
-              .window(Math.min(x + r.nextInt(3), window)).matching(pick(r, WeekendMatching.values()))
+              .window(Math.min(x + r.nextInt(3), lookback)).matching(pick(r, WeekendMatching.values()))
               .holidayLikeDay(pick(r, DayOfWeek.values())).build());
         }
         if (r.nextInt(3) == 0) {
