@@ -643,6 +643,27 @@ public final class TariffArbitraries {
   // -----------------------------------------------------------------------------------------------------------------
   // Demand response
 
+  /**
+   * Scenarios of up to three bills whose every version has one or two demand-response programs (and meter history
+   * before each bill): the other constructs as in {@link #scenarios(Features)}, so credits meet minimums, taxes, banks
+   * and version changes.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> demandResponseScenarios() {
+    return scenarios(Features.ALL.withMaxBills(3)).flatMap(s -> Combinators.combine(Arbitraries.integers()
+        .between(1, 2), drSeeds(), Arbitraries.integers().between(0, 50)).as((n, seed, history) -> {
+          Ctx c = new Ctx(s.zone(), s.length(), s.firstStart(), s.firstStart().plusMonths(s.bills()), Features.ALL);
+          List<TariffVersion> versions = new ArrayList<>();
+          for (int i = 0; i < s.tariff().versions().size(); i++) {
+            versions.add(TariffVersion.builder().from(s.tariff().versions().get(i))
+                .demandResponsePrograms(demandResponse(c, n, seed + i)).build());
+          }
+          Tariff t = Tariff.builder().from(s.tariff()).versions(versions).build();
+          return new Scenario(t, s.length(), s.firstStart(), s.bills(), s.profile(), history);
+        }));
+  }
+
   /** How many demand-response programs a version has: mostly none or one, shrinking to none. */
   static Arbitrary<Integer> drPrograms(Features f) {
     return f.demandResponse() ? Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(4, 1), Tuple.of(1, 2))
