@@ -14,7 +14,7 @@ import org.joda.money.Money;
 /**
  * A plain-text answer to "why is my bill this much?", written from the bill alone (no re-rating): what was measured,
  * each line as quantity × rate = amount with its tariff clause, what share each kind of charge has, estimated data,
- * and how exports were settled.
+ * how exports were settled, and each demand-response event hour by hour ({@link DemandResponseEventReport#text()}).
  *
  * <p>{@code BillExplanation.of(bill).text()}. Instances are immutable and thread-safe.
  */
