@@ -153,10 +153,7 @@ final class DemandResponseSettlement {
         excluded = BaselineDayStatus.EXCLUDED_DAY;
       }
       long[] u = excluded == null ? window(series, d.atTime(startTime), n, zone) : null;
-      if (excluded == null && u == null) {
-        excluded = BaselineDayStatus.NO_DATA;
-      }
-      if (excluded != null || u == null) {
+      if (u == null) {
         considered.add(BaselineDay.of(d, dt, excluded == null ? BaselineDayStatus.NO_DATA : excluded,
             Optional.empty()));
         continue;
