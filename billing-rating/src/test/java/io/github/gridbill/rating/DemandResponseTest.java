@@ -487,6 +487,18 @@ class DemandResponseTest {
   class Reports {
 
     @Test
+    void reportsAreValues() {
+      DemandResponseProgram dr = program(BaselineRule.builder().adjustment(BaselineAdjustment.ADDITIVE).build())
+          .addEvent(event("E1", EVENT, 4)).build();
+      DemandResponseEventReport a = report(rate(dr, JULY, H, levels(tenWeekdays())), "E1");
+      DemandResponseEventReport b = report(rate(dr, JULY, H, levels(tenWeekdays())), "E1");
+      assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotSameAs(b);
+      assertThat(a.withCredit(BigDecimal.ONE)).isNotEqualTo(a);
+      assertThat(a.credit()).isEqualByComparingTo(b.credit());
+      assertThat(line(rate(dr, JULY, H, levels(tenWeekdays())), "E1").demandResponse()).contains(a);
+    }
+
+    @Test
     void explanationAndAccountReportFollowTheEventHourByHour() {
       DemandResponseProgram dr = program(BaselineRule.builder().adjustment(BaselineAdjustment.MULTIPLICATIVE).build())
           .addEvent(event("E1", EVENT, 4)).addEvent(event("E2", EVENT.plusDays(1), 2)).build();
