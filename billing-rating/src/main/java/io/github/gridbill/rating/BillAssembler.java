@@ -636,7 +636,7 @@ final class BillAssembler {
             RoundingMode.HALF_UP).toPlainString() + " kWh)", sp.period(), null, null,
             Quantity.of(res.reductionKwh(), Unit.KWH), rate, amt,
             () -> List.of(IntervalRange.of(from, to - from, plan.grid().intervalStart(from), to < plan.grid().count()
-                ? plan.grid().intervalStart(to) : plan.grid().end())), 0, 0));
+                ? plan.grid().intervalStart(to) : plan.grid().end())), 0, 0).withDemandResponse(res.report()));
       }
     }
   }

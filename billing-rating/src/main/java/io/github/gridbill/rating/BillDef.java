@@ -143,6 +143,20 @@ abstract class BillDef {
   }
 
   /**
+   * How each demand-response event of the bill was settled, in line order: the reports its
+   * {@link io.github.gridbill.core.invoice.LineKind#DEMAND_RESPONSE_CREDIT} lines carry.
+   *
+   * @return the event reports, empty when the tariff has no event in the period
+   */
+  public List<DemandResponseEventReport> demandResponseEvents() {
+    List<DemandResponseEventReport> out = new ArrayList<>();
+    for (BillLine l : lines()) {
+      l.demandResponse().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
    * The lines of one tariff component.
    *
    * @param componentId the component id, not null

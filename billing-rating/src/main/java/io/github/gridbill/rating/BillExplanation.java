@@ -14,7 +14,7 @@ import org.joda.money.Money;
 /**
  * A plain-text answer to "why is my bill this much?", written from the bill alone (no re-rating): what was measured,
  * each line as quantity × rate = amount with its tariff clause, what share each kind of charge has, estimated data,
- * and how exports were settled.
+ * how exports were settled, and each demand-response event hour by hour ({@link DemandResponseEventReport#text()}).
  *
  * <p>{@code BillExplanation.of(bill).text()}. Instances are immutable and thread-safe.
  */
@@ -129,6 +129,13 @@ public final class BillExplanation {
         b.append("  true-up forfeited ").append(money(nm.trueUpForfeited())).append('\n');
       }
     });
+    List<DemandResponseEventReport> dr = bill.demandResponseEvents();
+    if (!dr.isEmpty()) {
+      b.append("\nDemand response, hour by hour:\n");
+      for (DemandResponseEventReport e : dr) {
+        e.text().lines().forEach(line -> b.append("  ").append(line).append('\n'));
+      }
+    }
     Set<String> components = new TreeSet<>();
     for (BillLine l : bill.lines()) {
       components.add(l.componentId());

@@ -113,6 +113,13 @@ abstract class BillLineDef {
   public abstract Set<EstimationMethod> estimationMethods();
 
   /**
+   * For a demand-response credit, how the event was settled: baseline days, adjustment, hour by hour.
+   *
+   * @return the event's report, or empty for other lines
+   */
+  public abstract Optional<DemandResponseEventReport> demandResponse();
+
+  /**
    * Lists the intervals behind the line (not part of equality).
    *
    * @return the selector

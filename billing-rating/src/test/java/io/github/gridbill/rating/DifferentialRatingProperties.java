@@ -81,6 +81,21 @@ class DifferentialRatingProperties {
   }
 
   @Provide
+  Arbitrary<Scenario> demandResponse() {
+    return TariffArbitraries.demandResponseScenarios();
+  }
+
+  /**
+   * Demand response in every version: each event's credit (every baseline family, eligibility rule, adjustment, cap,
+   * weekend variant and reduction basis, on 5/15/60-minute grids with history before the bill) equals the reference's
+   * to the cent, and so does everything the credits touch (minimums, taxes, banks).
+   */
+  @Property(tries = 100)
+  void demandResponseCreditsMatchTheReference(@ForAll("demandResponse") Scenario s) {
+    Differential.check(s);
+  }
+
+  @Provide
   Arbitrary<Scenario> singleBillsWithBoundAtUsage() {
     Features f = Features.ALL.withoutNetMetering().withVersionChange(false).withMaxBills(1);
     return TariffArbitraries.scenarios(f).flatMap(s -> Combinators.combine(Arbitraries.of(TierMode.class),

@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.YearMonth;
@@ -460,6 +461,19 @@ class TariffConstructsTest {
     assertThat(b.adjustment()).isEqualTo(BaselineAdjustment.NONE);
     assertThat(b.adjustmentHours()).isEqualTo(3);
     assertThat(b.adjustmentCapPercent()).isEqualByComparingTo("20");
+    assertThat(b.adjustmentGapHours()).isEqualTo(1);
+    assertThat(b.weekend()).isEmpty();
+    assertThat(b.calendar()).isEmpty();
+    assertThat(held.reductionBasis()).isEqualTo(ReductionBasis.INTERVAL);
+    assertThat(held.excludedDays()).isEmpty();
+    WeekendBaseline w = WeekendBaseline.builder().build();
+    assertThat(w.method()).isEqualTo(BaselineMethod.HIGHEST_X_OF_Y);
+    assertThat(List.of(w.days(), w.window())).containsExactly(2, 3);
+    assertThat(w.matching()).isEqualTo(WeekendMatching.ANY_WEEKEND_OR_HOLIDAY);
+    assertThat(w.holidayLikeDay()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+    DemandResponseProgram excluding = held.withExcludedDays(List.of(LocalDate.parse("2024-07-09"),
+        LocalDate.parse("2024-07-02")));
+    assertThat(excluding.excludedDays()).containsExactly(LocalDate.parse("2024-07-02"), LocalDate.parse("2024-07-09"));
     BaselineRule fourOfFive = BaselineRule.builder().method(BaselineMethod.HIGHEST_X_OF_Y).days(4).window(5)
         .adjustment(BaselineAdjustment.MULTIPLICATIVE).build();
     assertThat(held.withBaseline(fourOfFive).baseline().days()).isEqualTo(4);

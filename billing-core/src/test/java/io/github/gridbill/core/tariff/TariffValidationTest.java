@@ -512,6 +512,46 @@ class TariffValidationTest {
       invalid("baseline.adjustmentHours must be 1 to 12: 0", () -> BaselineRule.builder().adjustmentHours(0).build());
       invalid("baseline.adjustmentHours must be 1 to 12: 13", () -> BaselineRule.builder().adjustmentHours(13).build());
     }
+
+    @Test
+    void baseline_low_usage_percent_0_to_100() {
+      invalid("baseline.lowUsagePercent must be 0 to 100: -1",
+          () -> BaselineRule.builder().lowUsagePercent(bd("-1")).build());
+      invalid("baseline.lowUsagePercent must be 0 to 100: 100.5",
+          () -> BaselineRule.builder().lowUsagePercent(bd("100.5")).build());
+    }
+
+    @Test
+    void baseline_adjustment_gap_0_to_12() {
+      invalid("baseline.adjustmentGapHours must be 0 to 12: -1",
+          () -> BaselineRule.builder().adjustmentGapHours(-1).build());
+      invalid("baseline.adjustmentGapHours must be 0 to 12: 13",
+          () -> BaselineRule.builder().adjustmentGapHours(13).build());
+    }
+
+    @Test
+    void baseline_adjustment_cap_not_negative() {
+      invalid("baseline.adjustmentCapPercent must not be negative: -20",
+          () -> BaselineRule.builder().adjustmentCapPercent(bd("-20")).build());
+    }
+
+    @Test
+    void weekend_baseline_days_at_least_1() {
+      invalid("baseline.weekend.days must be at least 1: 0", () -> WeekendBaseline.builder().days(0).build());
+    }
+
+    @Test
+    void weekend_baseline_window_at_least_days() {
+      invalid("baseline.weekend.window must be at least baseline.weekend.days 2: 1",
+          () -> WeekendBaseline.builder().window(1).build());
+    }
+
+    @Test
+    void weekend_baseline_window_within_lookback() {
+      WeekendBaseline fiveOfFifty = WeekendBaseline.builder().days(5).window(50).build();
+      invalid("baseline.weekend.window must be at most baseline.maxLookbackDays 45: 50",
+          () -> BaselineRule.builder().weekend(fiveOfFifty).build());
+    }
   }
 
   @Nested

@@ -152,9 +152,9 @@ public final class Differential {
     for (BillingPeriod p : s.periods()) {
       long[] imp = s.imports(p);
       long[] exp = s.exports(p);
-      IntervalSeries series = IntervalSeries.builder("M-1", s.grid(p)).imports(imp).exports(exp).build();
+      IntervalSeries series = s.series(p);
       RatedBill rb = rater.rate(RatingPlan.compile(s.tariff(), p, s.length()), series, es);
-      Result ref = ReferenceRater.rate(s.tariff(), p, s.length(), imp, exp, rs);
+      Result ref = ReferenceRater.rate(s.tariff(), p, s.length(), imp, exp, rs, s.meter(p));
       List<String> diffs = compare(s.tariff(), rb, ref);
       if (!diffs.isEmpty()) {
         throw new AssertionError("bill " + (k + 1) + " of " + s.bills() + " " + p + " differs:\n  "

@@ -4,6 +4,8 @@ import io.github.gridbill.core.invoice.LineKind;
 import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.DemandBasis;
 import io.github.gridbill.core.tariff.DemandCharge;
+import io.github.gridbill.core.tariff.DemandResponseEvent;
+import io.github.gridbill.core.tariff.DemandResponseProgram;
 import io.github.gridbill.core.tariff.EnergyCharge;
 import io.github.gridbill.core.tariff.ExportRate;
 import io.github.gridbill.core.tariff.FixedCharge;
@@ -61,7 +63,9 @@ import org.jspecify.annotations.Nullable;
  * mid-period version changes. Not modelled (throws {@link UnsupportedOperationException} rather than guess): nested
  * hours-use blocks of mixed tier units, SAM_BILLING_DEMAND and ratchet demand periods, ROLL_OVER and
  * PAY_AND_ROLL_OVER, NET_SURPLUS_SINCE_TRUE_UP, SAME_HOURS bank transfer, non-FLAT export rates under NET_METERING,
- * chronological tiers and price series under NET_METERING, demand response.
+ * chronological tiers and price series under NET_METERING. Demand response (every baseline family, adjustment and
+ * reduction basis) is settled by {@link ReferenceDemandResponse} from a {@link Meter} that holds history before the
+ * bill; its lines come after the riders of their segment.
  *
  * <p>Assumptions where RATING.md does not say:
  * <ul>
@@ -208,6 +212,37 @@ public final class ReferenceRater {
   }
 
   /**
+   * A meter's imports on a grid that may start before the bill (history for demand-response baselines).
+   *
+   * @param start the first interval's start
+   * @param length the interval length
+   * @param importMwh the import of every interval, mWh
+   */
+  public record Meter(Instant start, IntervalLength length, long[] importMwh) {
+
+    /**
+     * The kWh of {@code n} consecutive intervals from a local time, when the meter holds them all.
+     *
+     * @param from the local start
+     * @param n how many intervals
+     * @param zone the tariff's zone
+     * @return the kWh per interval, or empty
+     */
+    Optional<List<BigDecimal>> kwh(LocalDateTime from, int n, java.time.ZoneId zone) {
+      long seconds = java.time.Duration.between(start, from.atZone(zone).toInstant()).toSeconds();
+      if (seconds < 0 || seconds % length.seconds() != 0 || seconds / length.seconds() + n > importMwh.length) {
+        return Optional.empty();
+      }
+      int i = (int) (seconds / length.seconds());
+      List<BigDecimal> out = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        out.add(ReferenceRater.kwh(importMwh[i + j]));
+      }
+      return Optional.of(out);
+    }
+  }
+
+  /**
    * Rates one bill.
    *
    * @param tariff the tariff
@@ -220,7 +255,25 @@ public final class ReferenceRater {
    */
   public static Result rate(Tariff tariff, BillingPeriod period, IntervalLength length, long[] importMwh,
       long[] exportMwh, State state) {
-    return new Run(tariff, period, length, importMwh, exportMwh, state).rate();
+    return rate(tariff, period, length, importMwh, exportMwh, state,
+        new Meter(period.startInstant(), length, importMwh));
+  }
+
+  /**
+   * Rates one bill whose demand-response baselines may use history before the period.
+   *
+   * @param tariff the tariff
+   * @param period the billing period, in the tariff's zone
+   * @param length the interval length
+   * @param importMwh the import of every interval of the period's grid, mWh
+   * @param exportMwh the export of every interval of the period's grid, mWh
+   * @param state the state after the previous bill
+   * @param meter the meter's imports from some time before the period to its end
+   * @return the bill
+   */
+  public static Result rate(Tariff tariff, BillingPeriod period, IntervalLength length, long[] importMwh,
+      long[] exportMwh, State state, Meter meter) {
+    return new Run(tariff, period, length, importMwh, exportMwh, state, meter).rate();
   }
 
   /** kWh, exactly, from mWh. */
@@ -241,12 +294,17 @@ public final class ReferenceRater {
     final BigDecimal billDays;
     final YearMonth billMonth;
     final State state;
+    final IntervalLength length;
+    final Meter meter;
     final int scale;
     final List<Line> lines = new ArrayList<>();
     BigDecimal billPeak = BigDecimal.ZERO;
 
-    Run(Tariff tariff, BillingPeriod period, IntervalLength length, long[] imp, long[] exp, State state) {
+    Run(Tariff tariff, BillingPeriod period, IntervalLength length, long[] imp, long[] exp, State state,
+        Meter meter) {
       this.tariff = tariff;
+      this.length = length;
+      this.meter = meter;
       this.period = period;
       this.state = state;
       IntervalGrid grid = IntervalGrid.forPeriod(period, length);
@@ -288,6 +346,8 @@ public final class ReferenceRater {
       final BigDecimal days;
       final BigDecimal esc;
       final int firstLine;
+      final Instant startInstant;
+      final Instant endInstant;
       BigDecimal chargedKwh = BigDecimal.ZERO;
       BigDecimal ownCredit = BigDecimal.ZERO;
       Map<Integer, BigDecimal> nmCharged = new TreeMap<>();
@@ -297,6 +357,8 @@ public final class ReferenceRater {
         this.v = s.version();
         Instant s0 = s.period().startInstant();
         Instant s1 = s.period().endInstant();
+        this.startInstant = s0;
+        this.endInstant = s1;
         int f0 = n;
         int f1 = n;
         for (int i = n - 1; i >= 0; i--) {
@@ -348,6 +410,7 @@ public final class ReferenceRater {
           demand(g, d);
         }
         riders(g);
+        demandResponse(g);
       }
       Optional<NetMeteringRule> nm = last.netMetering();
       BigDecimal esc = segs.get(segs.size() - 1).esc;
@@ -1002,6 +1065,27 @@ public final class ReferenceRater {
         BigDecimal exact = c.basis() == FixedChargeBasis.PER_BILL ? g.prorate(amount) : amount.multiply(g.days);
         add(c.id(), LineKind.FIXED, Optional.empty(), Optional.empty(), exact, g.rm(),
             c.basis() + " " + amount.toPlainString());
+      }
+    }
+
+    /**
+     * "Demand response: per event in the segment, Σ max(0, baseline − actual) × incentive rate (escalated),
+     * credited" (the baseline in {@link ReferenceDemandResponse}). An event lies wholly inside or outside a segment:
+     * events are on one day, segments are whole days.
+     */
+    void demandResponse(Seg g) {
+      for (DemandResponseProgram p : g.v.demandResponsePrograms()) {
+        for (DemandResponseEvent e : p.events()) {
+          Instant from = e.startInclusive().atZone(tariff.zone()).toInstant();
+          Instant to = e.endExclusive().atZone(tariff.zone()).toInstant();
+          if (from.isBefore(g.startInstant) || to.isAfter(g.endInstant)) {
+            continue;
+          }
+          BigDecimal kwh = ReferenceDemandResponse.reductionKwh(p, e, g.v, tariff.zone(), length, meter);
+          BigDecimal rate = p.incentiveRate().multiply(g.esc);
+          add(p.id(), LineKind.DEMAND_RESPONSE_CREDIT, Optional.empty(), Optional.empty(), kwh.multiply(rate).negate(),
+              g.rm(), "event " + e.id() + ": " + kwh.toPlainString() + " kWh x " + rate.toPlainString());
+        }
       }
     }
 

@@ -3,8 +3,13 @@ package io.github.gridbill.rating.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gridbill.core.invoice.LineKind;
+import io.github.gridbill.core.tariff.BaselineAdjustment;
+import io.github.gridbill.core.tariff.BaselineMethod;
+import io.github.gridbill.core.tariff.BaselineRule;
 import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.DemandCharge;
+import io.github.gridbill.core.tariff.DemandResponseEvent;
+import io.github.gridbill.core.tariff.DemandResponseProgram;
 import io.github.gridbill.core.tariff.EnergyCharge;
 import io.github.gridbill.core.tariff.ExportRate;
 import io.github.gridbill.core.tariff.FixedCharge;
@@ -29,6 +34,7 @@ import io.github.gridbill.rating.reference.ReferenceRater.Result;
 import io.github.gridbill.rating.reference.ReferenceRater.State;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.ZoneId;
 import java.util.List;
@@ -217,5 +223,58 @@ class ReferenceRaterTest {
     Result mayBill = rate(t, may, small, new long[744], april.next());
     assertThat(mayBill.billingDemandKw()).hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("40"));
     assertThat(mayBill.total()).isEqualByComparingTo("400.00");
+  }
+  /**
+   * Hourly history from 1 June; in the event hours (14:00–18:00) each weekday 8..12 July and 1..5 July reads its level
+   * (12 July 1 kWh/h, 11 July 2, ... 1 July 10), the event day 15 July 0.5 kWh/h, every other hour 2 kWh.
+   */
+  static ReferenceRater.Meter july(BillingPeriod p, double morning) {
+    IntervalGrid g = IntervalGrid.between(LocalDate.of(2024, 6, 1).atStartOfDay(UTC).toInstant(), p.endInstant(), H);
+    long[] v = new long[g.count()];
+    List<LocalDate> days = List.of(LocalDate.of(2024, 7, 12), LocalDate.of(2024, 7, 11), LocalDate.of(2024, 7, 10),
+        LocalDate.of(2024, 7, 9), LocalDate.of(2024, 7, 8), LocalDate.of(2024, 7, 5), LocalDate.of(2024, 7, 4),
+        LocalDate.of(2024, 7, 3), LocalDate.of(2024, 7, 2), LocalDate.of(2024, 7, 1));
+    for (int i = 0; i < v.length; i++) {
+      LocalDateTime t = LocalDateTime.ofInstant(g.intervalStart(i), UTC);
+      boolean event = t.getHour() >= 14 && t.getHour() < 18;
+      int k = days.indexOf(t.toLocalDate());
+      double kwh = t.toLocalDate().equals(LocalDate.of(2024, 7, 15))
+          ? (event ? 0.5 : t.getHour() >= 10 && t.getHour() < 13 ? morning : 2.0)
+          : event && k >= 0 ? k + 1.0 : 2.0;
+      v[i] = Math.round(kwh * 1_000_000);
+    }
+    return new ReferenceRater.Meter(g.start(), H, v);
+  }
+
+  static Result demandResponse(BaselineRule rule, double morning) {
+    BillingPeriod july = BillingPeriod.of(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), UTC);
+    LocalDateTime start = LocalDateTime.of(2024, 7, 15, 14, 0);
+    DemandResponseProgram dr = DemandResponseProgram.builder().id("dr").description("DR").incentiveRate(d("0.50"))
+        .baseline(rule).addEvent(DemandResponseEvent.of("E1", start, start.plusHours(4))).build();
+    int n = IntervalGrid.forPeriod(july, H).count();
+    ReferenceRater.Meter m = july(july, morning);
+    long[] imp = java.util.Arrays.copyOfRange(m.importMwh(), m.importMwh().length - n, m.importMwh().length);
+    return ReferenceRater.rate(tariff(v -> v.addDemandResponseProgram(dr)), july, H, imp, new long[n],
+        State.initial(), m);
+  }
+
+  @Test
+  void demandResponseHighestFourOfFive() {
+    // 12, 11, 10, 9, 8 July at 1..5 kWh/h; the highest four average 3.5 kWh/h, 14 kWh; (14 − 2) × 0.50 = 6.00
+    Result r = demandResponse(BaselineRule.builder().method(BaselineMethod.HIGHEST_X_OF_Y).days(4).window(5).build(),
+        2.0);
+    assertThat(r.lines()).singleElement().satisfies(l -> {
+      assertThat(l.kind()).isEqualTo(LineKind.DEMAND_RESPONSE_CREDIT);
+      assertThat(l.rounded()).isEqualByComparingTo("-6.00");
+    });
+  }
+
+  @Test
+  void demandResponseTenOfTenWithACappedMultiplicativeAdjustment() {
+    // 10-of-10 without the low-usage rule: 5.5 kWh/h; 10:00–13:00 reads 3 kWh/h against a 2 kWh/h baseline: ratio
+    // 1.5 capped to 1.2: 6.6 kWh/h, 26.4 kWh; (26.4 − 2) × 0.50 = 12.20
+    Result r = demandResponse(BaselineRule.builder().lowUsagePercent(BigDecimal.ZERO)
+        .adjustment(BaselineAdjustment.MULTIPLICATIVE).build(), 3.0);
+    assertThat(r.total()).isEqualByComparingTo("-12.20");
   }
 }

@@ -18,8 +18,24 @@ import java.util.List;
  * @param firstStart the first day of the first bill
  * @param bills how many consecutive monthly bills
  * @param profile the meter's load and generation
+ * @param historyDays how many days of meter data each bill's series holds before the bill (demand-response
+ *     baselines)
  */
-public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile) {
+public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile,
+    int historyDays) {
+
+  /**
+   * A scenario without history before each bill.
+   *
+   * @param tariff the tariff
+   * @param length the interval length
+   * @param firstStart the first day of the first bill
+   * @param bills how many consecutive monthly bills
+   * @param profile the meter's load and generation
+   */
+  public Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile) {
+    this(tariff, length, firstStart, bills, profile, 0);
+  }
 
   /**
    * The zone.
@@ -74,18 +90,42 @@ public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStar
   }
 
   /**
-   * The engine's series for a period.
+   * The meter's grid for a period: from {@link #historyDays()} before it to its end.
+   *
+   * @param p the period
+   * @return the grid
+   */
+  public IntervalGrid meterGrid(BillingPeriod p) {
+    return IntervalGrid.between(p.startInclusive().minusDays(historyDays).atStartOfDay(zone()).toInstant(),
+        p.endInstant(), length);
+  }
+
+  /**
+   * The engine's series for a period, history included.
    *
    * @param p the period
    * @return the series
    */
   public IntervalSeries series(BillingPeriod p) {
-    return IntervalSeries.builder("M-1", grid(p)).imports(imports(p)).exports(exports(p)).build();
+    IntervalGrid g = meterGrid(p);
+    return IntervalSeries.builder("M-1", g).imports(profile.imports(g, zone())).exports(profile.exports(g, zone()))
+        .build();
+  }
+
+  /**
+   * The reference's meter for a period, history included.
+   *
+   * @param p the period
+   * @return the meter
+   */
+  public ReferenceRater.Meter meter(BillingPeriod p) {
+    IntervalGrid g = meterGrid(p);
+    return new ReferenceRater.Meter(g.start(), length, profile.imports(g, zone()));
   }
 
   @Override
   public String toString() {
     return "Scenario[" + zone() + ", " + length.minutes() + " min, " + bills + " bill(s) from " + firstStart + ", "
-        + profile + ",\n  tariff=" + tariff + "]";
+        + historyDays + " history days, " + profile + ",\n  tariff=" + tariff + "]";
   }
 }

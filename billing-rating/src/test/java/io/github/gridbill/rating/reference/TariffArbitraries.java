@@ -1,8 +1,13 @@
 package io.github.gridbill.rating.reference;
 
+import io.github.gridbill.core.tariff.BaselineAdjustment;
+import io.github.gridbill.core.tariff.BaselineMethod;
+import io.github.gridbill.core.tariff.BaselineRule;
 import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.DemandBasis;
 import io.github.gridbill.core.tariff.DemandCharge;
+import io.github.gridbill.core.tariff.DemandResponseEvent;
+import io.github.gridbill.core.tariff.DemandResponseProgram;
 import io.github.gridbill.core.tariff.EnergyCharge;
 import io.github.gridbill.core.tariff.Escalation;
 import io.github.gridbill.core.tariff.ExportRate;
@@ -16,6 +21,7 @@ import io.github.gridbill.core.tariff.PriceSeries;
 import io.github.gridbill.core.tariff.Ratchet;
 import io.github.gridbill.core.tariff.RatchetReference;
 import io.github.gridbill.core.tariff.RatingConventions;
+import io.github.gridbill.core.tariff.ReductionBasis;
 import io.github.gridbill.core.tariff.Rider;
 import io.github.gridbill.core.tariff.RiderKind;
 import io.github.gridbill.core.tariff.Tariff;
@@ -29,6 +35,8 @@ import io.github.gridbill.core.tariff.TierMode;
 import io.github.gridbill.core.tariff.TierUnit;
 import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
+import io.github.gridbill.core.tariff.WeekendBaseline;
+import io.github.gridbill.core.tariff.WeekendMatching;
 import io.github.gridbill.core.tariff.DayProfile;
 import io.github.gridbill.core.time.BillingPeriod;
 import io.github.gridbill.core.time.DayCalendar;
@@ -41,6 +49,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -86,21 +95,23 @@ public final class TariffArbitraries {
    * @param taxes taxes
    * @param escalation escalation
    * @param versionChange a second version starting inside a bill
+   * @param demandResponse demand-response programs (every baseline family), with meter history before each bill
    * @param maxBills the longest bill sequence on a 60-minute grid
    */
   public record Features(boolean tou, boolean touDemand, boolean demand, boolean ratchet, boolean netMetering, boolean priceSeries,
-      boolean minimums, boolean riders, boolean taxes, boolean escalation, boolean versionChange, int maxBills) {
+      boolean minimums, boolean riders, boolean taxes, boolean escalation, boolean versionChange, boolean demandResponse,
+      int maxBills) {
 
     /** Everything the reference covers. */
     public static final Features ALL =
-        new Features(true, true, true, true, true, true, true, true, true, true, true, 13);
+        new Features(true, true, true, true, true, true, true, true, true, true, true, true, 13);
 
     /**
      * What a two-version tariff may hold when its bill is compared with each version alone on its part: no bill-level
      * lines (minimums, taxes, net metering), no ratchet, flat demand only.
      */
     public static final Features PRORATION =
-        new Features(true, false, true, false, false, true, false, true, false, true, false, 1);
+        new Features(true, false, true, false, false, true, false, true, false, true, false, false, 1);
 
     /**
      * The same features without one.
@@ -109,7 +120,7 @@ public final class TariffArbitraries {
      */
     public Features withoutNetMetering() {
       return new Features(tou, touDemand, demand, ratchet, false, priceSeries, minimums, riders, taxes, escalation,
-          versionChange, maxBills);
+          versionChange, demandResponse, maxBills);
     }
 
     /**
@@ -120,7 +131,7 @@ public final class TariffArbitraries {
      */
     public Features withVersionChange(boolean on) {
       return new Features(tou, touDemand, demand, ratchet, netMetering, priceSeries, minimums, riders, taxes,
-          escalation, on, maxBills);
+          escalation, on, demandResponse, maxBills);
     }
 
     /**
@@ -131,7 +142,7 @@ public final class TariffArbitraries {
      */
     public Features withMaxBills(int n) {
       return new Features(tou, touDemand, demand, ratchet, netMetering, priceSeries, minimums, riders, taxes,
-          escalation, versionChange, n);
+          escalation, versionChange, demandResponse, n);
     }
   }
 
@@ -196,8 +207,10 @@ public final class TariffArbitraries {
       // the tariff is made for the longest sequence (price series, holidays, version change) and the bill count is
       // drawn last: jqwik shrinks the inner side of a flatMap first, so a failure first shrinks to fewer bills
       Ctx c = new Ctx(zone, len, start, start.plusMonths(maxBills), f);
-      return tariffs(c).flatMap(t -> profiles(hasGeneration(t)).flatMap(p -> Arbitraries.integers()
-          .between(1, maxBills).map(bills -> new Scenario(t, len, start, bills, p))));
+      return tariffs(c).flatMap(t -> profiles(hasGeneration(t)).flatMap(p -> Combinators.combine(
+          hasDemandResponse(t) ? Arbitraries.integers().between(0, 50) : Arbitraries.just(0),
+          Arbitraries.integers().between(1, maxBills)).as((history, bills) ->
+              new Scenario(t, len, start, bills, p, history))));
     });
   }
 
@@ -239,6 +252,10 @@ public final class TariffArbitraries {
                       .conventions(v1.conventions()).build())),
                   BillingPeriod.of(start, end, zone), change, len, p));
         }));
+  }
+
+  static boolean hasDemandResponse(Tariff t) {
+    return t.versions().stream().anyMatch(v -> !v.demandResponsePrograms().isEmpty());
   }
 
   static boolean hasGeneration(Tariff t) {
@@ -312,13 +329,15 @@ public final class TariffArbitraries {
                         min.ifPresent(m -> all.add(m.id()));
                         riders.forEach(r -> all.add(r.id()));
                         // across a version change taxes apply to every line, so both versions can share them
-                        return taxes(f, split ? List.of() : all).map(taxes -> {
+                        return Combinators.combine(taxes(f, split ? List.of() : all), drPrograms(f), drSeeds())
+                            .as((taxes, drCount, drSeed) -> {
+                          List<DemandResponseProgram> dr = demandResponse(c, drCount, drSeed);
                           RatingConventions.Builder conv = RatingConventions.builder().perKwTierDemand(perKw);
                           esc.ifPresent(conv::escalation);
                           return TariffVersion.builder().effectiveFrom(from).fixedCharges(fixed)
                               .energyCharges(energy).demandCharges(demand).ratchet(ratchet).netMetering(rule)
                               .minimumCharge(min).riders(riders).taxes(taxes).roundingMode(rm)
-                              .conventions(conv.build()).build();
+                              .conventions(conv.build()).demandResponsePrograms(dr).build();
                         });
                       });
                     })))));
@@ -619,6 +638,112 @@ public final class TariffArbitraries {
     Arbitrary<ExportRate> series = c.f().priceSeries() ? priceSeries(c).map(ExportRate::timeSeries) : flat;
     return Arbitraries.frequencyOf(Tuple.of(3, flat), Tuple.of(2, perPeriod), Tuple.of(1, series),
         Tuple.of(tierSell ? 2 : 0, Arbitraries.just(ExportRate.tierSellRates())));
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Demand response
+
+  /**
+   * Scenarios of up to three bills whose every version has one or two demand-response programs (and meter history
+   * before each bill): the other constructs as in {@link #scenarios(Features)}, so credits meet minimums, taxes, banks
+   * and version changes.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> demandResponseScenarios() {
+    return scenarios(Features.ALL.withMaxBills(3)).flatMap(s -> Combinators.combine(Arbitraries.integers()
+        .between(1, 2), drSeeds(), Arbitraries.integers().between(0, 50)).as((n, seed, history) -> {
+          Ctx c = new Ctx(s.zone(), s.length(), s.firstStart(), s.firstStart().plusMonths(s.bills()), Features.ALL);
+          List<TariffVersion> versions = new ArrayList<>();
+          for (int i = 0; i < s.tariff().versions().size(); i++) {
+            versions.add(TariffVersion.builder().from(s.tariff().versions().get(i))
+                .demandResponsePrograms(demandResponse(c, n, seed + i)).build());
+          }
+          Tariff t = Tariff.builder().from(s.tariff()).versions(versions).build();
+          return new Scenario(t, s.length(), s.firstStart(), s.bills(), s.profile(), history);
+        }));
+  }
+
+  /** How many demand-response programs a version has: mostly none or one, shrinking to none. */
+  static Arbitrary<Integer> drPrograms(Features f) {
+    return f.demandResponse() ? Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(4, 1), Tuple.of(1, 2))
+        : Arbitraries.just(0);
+  }
+
+  /** The seed the programs are drawn from (shrinks toward 0). */
+  static Arbitrary<Long> drSeeds() {
+    return Arbitraries.longs().between(0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Demand-response programs drawn from a seed, each with up to four events inside the scenario on whole hours between
+   * 06:00 and 24:00, and a random baseline rule of every family. (Drawn from a seed rather than from nested
+   * arbitraries: nested inside the version's generators, their edge cases multiply past what jqwik can enumerate.)
+   */
+  static List<DemandResponseProgram> demandResponse(Ctx c, int count, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int spanDays = (int) ChronoUnit.DAYS.between(c.spanStart(), c.spanEnd());
+    List<DemandResponseProgram> out = new ArrayList<>();
+    for (int p = 0; p < count; p++) {
+      DemandResponseProgram.Builder b = DemandResponseProgram.builder().id("dr" + p).description("Program " + p)
+          .incentiveRate(BigDecimal.valueOf(r.nextInt(20_001), 4)).baseline(baselineRule(c, r))
+          .reductionBasis(r.nextBoolean() ? ReductionBasis.INTERVAL : ReductionBasis.HOUR);
+      Set<String> ids = new TreeSet<>();
+      for (int e = r.nextInt(5); e > 0; e--) {
+        int day = r.nextInt(spanDays);
+        int hour = 6 + r.nextInt(17);
+        LocalDateTime start = c.spanStart().plusDays(day).atTime(hour, 0);
+        String id = "E" + day + "-" + hour;
+        if (ids.add(id)) {
+          b.addEvent(DemandResponseEvent.of(id, start, start.plusHours(Math.min(1 + r.nextInt(6), 24 - hour))));
+        }
+      }
+      for (int k = r.nextInt(4); k > 0; k--) {
+        b.addExcludedDays(c.spanStart().plusDays(r.nextInt(spanDays + 30) - 30L));
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  static BaselineRule baselineRule(Ctx c, SplittableRandom r) {
+    int x = 1 + r.nextInt(10);
+    int y = x + r.nextInt(5);
+    int[] lowUsage = {0, 0, 25, 25, -1};
+    int low = lowUsage[r.nextInt(lowUsage.length)];
+    int[] caps = {2000, 2000, 2000, 4000, -1, -1, 1_000_000};
+    int cap = caps[r.nextInt(caps.length)];
+    BaselineRule.Builder b = BaselineRule.builder().method(BaselineMethod.values()[r.nextInt(2)]).days(x).window(y)
+        .maxLookbackDays(Math.max(y, 5) + r.nextInt(31))
+        .lowUsagePercent(low >= 0 ? BigDecimal.valueOf(low) : BigDecimal.valueOf(r.nextInt(1001), 1))
+        .adjustment(BaselineAdjustment.values()[r.nextInt(3)]).adjustmentHours(1 + r.nextInt(4))
+        .adjustmentGapHours(r.nextInt(4))
+        .adjustmentCapPercent(BigDecimal.valueOf(cap >= 0 ? cap : r.nextInt(5001), 2));
+    if (r.nextBoolean()) {
+      int wx = 1 + r.nextInt(4);
+      b.weekend(WeekendBaseline.builder().method(BaselineMethod.values()[r.nextInt(2)]).days(wx)
+          .window(wx + r.nextInt(3)).matching(WeekendMatching.values()[r.nextInt(2)])
+          .holidayLikeDay(r.nextBoolean() ? DayOfWeek.SUNDAY : DayOfWeek.SATURDAY).build());
+    }
+    if (r.nextInt(10) < 3) {
+      b.calendar(calendar(c, r));
+    }
+    return b.build();
+  }
+
+  /** Like {@link #calendar(Ctx)}, drawn from a random source. */
+  static DayCalendar calendar(Ctx c, SplittableRandom r) {
+    int spanDays = (int) ChronoUnit.DAYS.between(c.spanStart(), c.spanEnd());
+    List<Set<DayOfWeek>> weekends = List.of(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+        EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), EnumSet.of(DayOfWeek.SUNDAY));
+    HolidayCalendar.Builder h = HolidayCalendar.builder().name("random");
+    for (int d = r.nextInt(6); d > 0; d--) {
+      h.addDates(c.spanStart().plusDays(r.nextInt(spanDays + 40) - 40L));
+    }
+    if (r.nextBoolean()) {
+      h.addAllRules(HolidayCalendar.nerc().rules());
+    }
+    return DayCalendar.of(weekends.get(r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0), h.build());
   }
 
   // -----------------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import io.github.gridbill.core.tariff.PriceSeries;
 import io.github.gridbill.core.tariff.Ratchet;
 import io.github.gridbill.core.tariff.RatchetReference;
 import io.github.gridbill.core.tariff.RatingConventions;
+import io.github.gridbill.core.tariff.ReductionBasis;
 import io.github.gridbill.core.tariff.Rider;
 import io.github.gridbill.core.tariff.RiderKind;
 import io.github.gridbill.core.tariff.Tariff;
@@ -40,6 +41,8 @@ import io.github.gridbill.core.tariff.TierUnit;
 import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.tariff.TrueUpBasis;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
+import io.github.gridbill.core.tariff.WeekendBaseline;
+import io.github.gridbill.core.tariff.WeekendMatching;
 import io.github.gridbill.core.time.DayCalendar;
 import io.github.gridbill.core.time.DayType;
 import io.github.gridbill.core.time.HolidayCalendar;
@@ -399,9 +402,29 @@ public final class GridBillTariffJsonReader {
       x.optDec("lowUsagePercent").ifPresent(rb::lowUsagePercent);
       x.optEnum("adjustment", BaselineAdjustment.class).ifPresent(rb::adjustment);
       x.optInt("adjustmentHours").ifPresent(rb::adjustmentHours);
+      x.optInt("adjustmentGapHours").ifPresent(rb::adjustmentGapHours);
       x.optDec("adjustmentCapPercent").ifPresent(rb::adjustmentCapPercent);
+      x.optObject("weekend").ifPresent(w -> {
+        WeekendBaseline.Builder wb = WeekendBaseline.builder();
+        w.optEnum("method", BaselineMethod.class).ifPresent(wb::method);
+        w.optInt("days").ifPresent(wb::days);
+        w.optInt("window").ifPresent(wb::window);
+        w.optEnum("matching", WeekendMatching.class).ifPresent(wb::matching);
+        w.optEnum("holidayLikeDay", DayOfWeek.class).ifPresent(wb::holidayLikeDay);
+        w.done();
+        rb.weekend(w.build(wb::build));
+      });
+      x.optObject("calendar").ifPresent(c -> rb.calendar(calendar(c)));
       x.done();
       b.baseline(x.build(rb::build));
+    });
+    o.optEnum("reductionBasis", ReductionBasis.class).ifPresent(b::reductionBasis);
+    o.optStrings("excludedDays").ifPresent(days -> {
+      for (int i = 0; i < days.size(); i++) {
+        LocalDate day = o.parsedAt("excludedDays", i, days.get(i), LocalDate::parse,
+            "must be an ISO date such as \"2024-07-04\"");
+        b.addExcludedDays(day);
+      }
     });
     for (Obj e : o.objects("events", false)) {
       String id = e.str("id");

@@ -339,7 +339,20 @@ public final class GridBillTariffJsonWriter {
     bo.put("lowUsagePercent", dec(b.lowUsagePercent()));
     bo.put("adjustment", b.adjustment().name());
     bo.put("adjustmentHours", b.adjustmentHours());
+    bo.put("adjustmentGapHours", b.adjustmentGapHours());
     bo.put("adjustmentCapPercent", dec(b.adjustmentCapPercent()));
+    b.weekend().ifPresent(w -> {
+      ObjectNode wo = bo.putObject("weekend");
+      wo.put("method", w.method().name());
+      wo.put("days", w.days());
+      wo.put("window", w.window());
+      wo.put("matching", w.matching().name());
+      wo.put("holidayLikeDay", w.holidayLikeDay().name());
+    });
+    b.calendar().ifPresent(c -> bo.set("calendar", calendar(c)));
+    o.put("reductionBasis", p.reductionBasis().name());
+    ArrayNode excluded = o.putArray("excludedDays");
+    p.excludedDays().forEach(d -> excluded.add(d.toString()));
     ArrayNode events = o.putArray("events");
     for (DemandResponseEvent e : p.events()) {
       ObjectNode eo = events.addObject();

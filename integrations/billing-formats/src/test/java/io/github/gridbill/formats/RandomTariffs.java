@@ -24,6 +24,7 @@ import io.github.gridbill.core.tariff.PriceSeries;
 import io.github.gridbill.core.tariff.Ratchet;
 import io.github.gridbill.core.tariff.RatchetReference;
 import io.github.gridbill.core.tariff.RatingConventions;
+import io.github.gridbill.core.tariff.ReductionBasis;
 import io.github.gridbill.core.tariff.Rider;
 import io.github.gridbill.core.tariff.RiderKind;
 import io.github.gridbill.core.tariff.Tariff;
@@ -38,6 +39,8 @@ import io.github.gridbill.core.tariff.TierUnit;
 import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.tariff.TrueUpBasis;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
+import io.github.gridbill.core.tariff.WeekendBaseline;
+import io.github.gridbill.core.tariff.WeekendMatching;
 import io.github.gridbill.core.time.DayCalendar;
 import io.github.gridbill.core.time.DayType;
 import io.github.gridbill.core.time.HolidayCalendar;
@@ -217,10 +220,28 @@ final class RandomTariffs {
       if (r.nextBoolean()) {
         int days = 1 + r.nextInt(10);
         int window = days + r.nextInt(5);
-        b.baseline(BaselineRule.builder().method(pick(r, BaselineMethod.values())).days(days).window(window)
-            .maxLookbackDays(window + r.nextInt(30)).lowUsagePercent(dec(r).abs())
+        int lookback = window + r.nextInt(30);
+        BaselineRule.Builder rule = BaselineRule.builder().method(pick(r, BaselineMethod.values())).days(days)
+            .window(window).maxLookbackDays(lookback)
+            .lowUsagePercent(BigDecimal.valueOf(r.nextInt(10_001), r.nextInt(3)).min(BigDecimal.valueOf(100)))
             .adjustment(pick(r, BaselineAdjustment.values())).adjustmentHours(1 + r.nextInt(12))
-            .adjustmentCapPercent(dec(r).abs()).build());
+            .adjustmentGapHours(r.nextInt(13)).adjustmentCapPercent(dec(r).abs());
+        if (r.nextBoolean()) {
+          int x = 1 + r.nextInt(Math.min(4, lookback));
+          rule.weekend(WeekendBaseline.builder().method(pick(r, BaselineMethod.values())).days(x)
+              .window(Math.min(x + r.nextInt(3), lookback)).matching(pick(r, WeekendMatching.values()))
+              .holidayLikeDay(pick(r, DayOfWeek.values())).build());
+        }
+        if (r.nextInt(3) == 0) {
+          rule.calendar(calendar(r));
+        }
+        b.baseline(rule.build());
+      }
+      if (r.nextBoolean()) {
+        b.reductionBasis(pick(r, ReductionBasis.values()));
+      }
+      for (int k = r.nextInt(3); k > 0; k--) {
+        b.addExcludedDays(from.plusDays(r.nextInt(400)));
       }
       for (int k = r.nextInt(3); k > 0; k--) {
         LocalDateTime start = from.atStartOfDay().plusDays(r.nextInt(300)).plusMinutes(15L * r.nextInt(80));
@@ -331,6 +352,14 @@ final class RandomTariffs {
       }
     }
     if (r.nextBoolean()) {
+      b.calendar(calendar(r));
+    }
+    return b.build();
+  }
+
+  /** A calendar with random weekend days, dates and rules. */
+  static DayCalendar calendar(Random r) {
+    {
       Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
       for (int i = r.nextInt(4); i > 0; i--) {
         weekend.add(pick(r, DayOfWeek.values()));
@@ -349,9 +378,8 @@ final class RandomTariffs {
       if (r.nextBoolean()) {
         h.addRule(HolidayRule.lastWeekday("last", Month.MAY, DayOfWeek.MONDAY));
       }
-      b.calendar(DayCalendar.of(weekend, h.build()));
+      return DayCalendar.of(weekend, h.build());
     }
-    return b.build();
   }
 
   /** 1 to 4 tiers: increasing bounds in one unit, the last unbounded or not. */
