@@ -221,6 +221,11 @@ final class DemoAccount {
     return kind;
   }
 
+  /** The utility tariff the account is on, or null for a contract-only customer. */
+  @Nullable String tariffId() {
+    return drShedFrom != null ? DemoTariffs.US_TOU_DR : kind.tariffId();
+  }
+
   DemoBook book() {
     return kind.book();
   }

@@ -101,7 +101,7 @@ final class DemoBilling {
       }
     }
     for (DemoAccount a : accounts) {
-      if (a.kind().tariffId() != null) {
+      if (a.tariffId() != null) {
         return a.index();
       }
     }
@@ -130,10 +130,10 @@ final class DemoBilling {
     }
     // the generated series of the metered accounts, kept only for the featured account
     Map<Integer, LoadModel.Month15> kept = new ConcurrentHashMap<>();
-    List<DemoAccount> metered = accounts.stream().filter(a -> a.kind().tariffId() != null).toList();
+    List<DemoAccount> metered = accounts.stream().filter(a -> a.tariffId() != null).toList();
     Stream<AccountJob> jobs = IntStream.range(0, metered.size()).mapToObj(i -> {
       DemoAccount a = metered.get(i);
-      Tariff t = tariffs.get(java.util.Objects.requireNonNull(a.kind().tariffId()));
+      Tariff t = tariffs.get(java.util.Objects.requireNonNull(a.tariffId()));
       BillingPeriod p = scenario.period(a.book());
       return AccountJob.of(a.id(), t, p, () -> {
         LoadModel.Month15 m = load.generate(a, p, LENGTH);
@@ -186,7 +186,7 @@ final class DemoBilling {
 
   private void invoiceContractsOnly(DemoAccount a, Map<DemoBook, InvoiceAssembler> assemblers,
       Map<DemoBook, List<Invoice>> invoices, Map<DemoBook, Map<String, Money>> revenue) {
-    if (a.kind().tariffId() != null) {
+    if (a.tariffId() != null) {
       return; // metered accounts are invoiced from their bill run result (a failed one gets no invoice)
     }
     BillingPeriod p = scenario.period(a.book());

@@ -1,6 +1,12 @@
 package io.github.gridbill.examples.demo;
 
+import io.github.gridbill.core.tariff.BaselineAdjustment;
+import io.github.gridbill.core.tariff.BaselineMethod;
+import io.github.gridbill.core.tariff.BaselineRule;
 import io.github.gridbill.core.tariff.DayProfile;
+import io.github.gridbill.core.tariff.DemandResponseEvent;
+import io.github.gridbill.core.tariff.DemandResponseProgram;
+import io.github.gridbill.core.tariff.ReductionBasis;
 import io.github.gridbill.core.tariff.DemandCharge;
 import io.github.gridbill.core.tariff.EnergyCharge;
 import io.github.gridbill.core.tariff.ExportRate;
@@ -53,6 +59,9 @@ import org.joda.money.CurrencyUnit;
  *   <li>{@code FPL-RS-1}: the URDB item; rated outside its own effective dates, which the demo states explicitly.</li>
  *   <li>{@code US-GS-TOU}: small business TOU with seasons and NERC holidays, TOU energy with two block tiers per
  *       period, TOU demand with an 80% ratchet over 11 months, and a 6.25% sales tax.</li>
+ *   <li>{@code US-GS-TOU-DR}: the same with the demand-response programme the participating businesses signed up for:
+ *       a 10-in-10 baseline with a same-day multiplicative adjustment capped at ±20% (CAISO), $0.85 per kWh reduced,
+ *       settled hour by hour, one event in the billed month.</li>
  *   <li>{@code US-NEM}: residential net metering, monthly netting, kWh credits rolled over and paid at an avoided-cost
  *       rate at the December true-up; a $10 monthly minimum.</li>
  * </ul>
@@ -64,6 +73,7 @@ final class DemoTariffs {
   static final String US_FPL = "FPL-RS-1";
   static final String US_TOU = "US-GS-TOU";
   static final String US_NEM = "US-NEM";
+  static final String US_TOU_DR = "US-GS-TOU-DR";
 
   static final String FPL_RESOURCE = "reoptapi_FPL_RS-1_urdb_response_EXTRACTED.json";
 
@@ -76,7 +86,7 @@ final class DemoTariffs {
   }
 
   /** Builds the six tariffs, reading FPL RS-1 from the jar. */
-  static DemoTariffs create() {
+  static DemoTariffs create(DemoScenario scenario) {
     List<Tariff> all = new ArrayList<>();
     all.add(inSlab());
     all.add(inTod());
@@ -85,6 +95,7 @@ final class DemoTariffs {
     // the URDB item is in force 2015-06-01 to 2015-08-31; rating 2025 with it is a choice the demo makes explicitly
     all.add(fpl.tariffEffectiveFrom(LocalDate.of(2020, 1, 1)).withId(US_FPL));
     all.add(usTou());
+    all.add(usTouWithDemandResponse(scenario));
     all.add(usNem());
     List<String> nc = new ArrayList<>();
     fpl.notCarried().forEach(n -> nc.add(String.valueOf(n)));
@@ -241,6 +252,21 @@ final class DemoTariffs {
             .addTax(TaxRule.onAll("sales-tax", "Sales tax 6.25%", d("6.25")))
             .build())
         .build();
+  }
+
+  static Tariff usTouWithDemandResponse(DemoScenario scenario) {
+    Tariff base = usTou();
+    DemandResponseProgram dr = DemandResponseProgram.builder().id("dr-peak-saver")
+        .description("Peak Saver demand response").incentiveRate(d("0.85"))
+        .baseline(BaselineRule.builder().method(BaselineMethod.AVERAGE).days(10).window(10)
+            .adjustment(BaselineAdjustment.MULTIPLICATIVE).adjustmentHours(3).adjustmentCapPercent(d("20")).build())
+        .reductionBasis(ReductionBasis.HOUR)
+        .addEvent(DemandResponseEvent.builder().id("DR-" + scenario.drEventLocalStart().toLocalDate())
+            .startInclusive(scenario.drEventLocalStart()).endExclusive(scenario.drEventLocalEnd()).build())
+        .build();
+    TariffVersion v = base.versions().get(0);
+    return base.withId(US_TOU_DR).withName(base.name() + ", Peak Saver demand response")
+        .withVersions(List.of(v.withDemandResponsePrograms(List.of(dr))));
   }
 
   static Tariff usNem() {

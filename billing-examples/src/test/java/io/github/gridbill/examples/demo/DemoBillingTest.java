@@ -12,7 +12,7 @@ class DemoBillingTest {
 
   private static DemoBilling.Result bill(int accounts, int threads) {
     DemoScenario s = DemoScenario.of(accounts, DemoScenario.DEFAULT_SEED, threads);
-    return new DemoBilling(s, DemoTariffs.create(), LoadModel.fromGreenButton()).run(ProgressListener.NONE);
+    return new DemoBilling(s, DemoTariffs.create(s), LoadModel.fromGreenButton()).run(ProgressListener.NONE);
   }
 
   @Test
@@ -32,6 +32,11 @@ class DemoBillingTest {
     assertThat(r.featuredInvoice.accountId()).isEqualTo(r.featured.id());
     // the New York March has the spring-forward day: 31 × 96 − 4 quarter-hours
     assertThat(r.featuredBill.bill().intervalCount()).isEqualTo(31 * 96 - 4);
+    // the featured business shed load in the demand-response event and is credited for it
+    assertThat(r.featuredBill.bill().lines()).anySatisfy(l -> {
+      assertThat(l.kind()).isEqualTo(io.github.gridbill.core.invoice.LineKind.DEMAND_RESPONSE_CREDIT);
+      assertThat(l.amount().isNegative()).isTrue();
+    });
   }
 
   @Test
