@@ -2,6 +2,7 @@ package io.github.gridbill.rating.reference;
 
 import io.github.gridbill.core.invoice.LineKind;
 import io.github.gridbill.core.quantity.Energy;
+import io.github.gridbill.core.quantity.Power;
 import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.NetMeteringRule;
 import io.github.gridbill.core.tariff.Tariff;
@@ -101,10 +102,19 @@ public final class Differential {
             + rn.kwhBankTotal().toPlainString() + " " + rn.kwhBank());
       }
     }
-    if (nm.isPresent() && nm.get().carry() == CreditCarry.MONEY
-        && next.moneyBank().subtract(rn.moneyBank()).abs().compareTo(EPSILON) > 0) {
+    // a money bank may also come from a kWh bank's roll-over, so it is compared whatever the carry
+    if (next.moneyBank().subtract(rn.moneyBank()).abs().compareTo(EPSILON) > 0) {
       out.add("next money bank: engine " + next.moneyBank().toPlainString() + ", reference "
           + rn.moneyBank().toPlainString());
+    }
+    if (next.nettingYearSurplus().toKilowattHours().compareTo(rn.nettingSurplus()) != 0) {
+      out.add("next netting-year surplus: engine " + next.nettingYearSurplus() + ", reference "
+          + rn.nettingSurplus().toPlainString() + " kWh");
+    }
+    Optional<BigDecimal> ebd = b.billingDemand().map(Power::toKilowatts);
+    if (ebd.isPresent() != ref.billingDemandKw().isPresent()
+        || ebd.isPresent() && ebd.get().compareTo(ref.billingDemandKw().get()) != 0) {
+      out.add("billing demand: engine " + b.billingDemand() + ", reference " + ref.billingDemandKw());
     }
     if (last.minimumCharge().flatMap(m -> m.annual()).isPresent()
         && next.minimumYearToDate().subtract(rn.minimumYtd()).abs().compareTo(EPSILON) > 0) {
