@@ -96,7 +96,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A8. A ratchet looks back over the bills of the previous lookbackMonths calendar months (an imported history may
  *       skip months); SAM_BILLING_DEMAND's window is lookbackMonths + 1 months when that window starts in an earlier
  *       calendar year than the bill's month.
- *   <li>A9. The counter of an ALL_PERIODS charge counts the kWh of the periods the charge prices.
+ *   <li>A9. "The bill total" of an ALL_PERIODS charge counts every period of its schedule, priced by the charge or
+ *       not (the chronological counter moves through an unpriced period's intervals without pricing them).
  *   <li>A10. A kWh bank's ROLL_OVER value is money: a kWh-carry account then holds a money bank that offsets energy
  *       charges on later bills like any money bank.
  * </ul>
@@ -828,7 +829,7 @@ public final class ReferenceRater {
         for (int k = 0; k < q.length; k++) {
           if (q[k].signum() != 0) {
             BigDecimal rate = pt.tiers().get(k).rate().multiply(g.esc);
-            add(d.id(), LineKind.DEMAND, tou, tierLabel(pt, k), g.prorate(q[k].multiply(rate)), g.rm(),
+            add(d.id(), LineKind.DEMAND, tou, tierLabel(steps, k), g.prorate(q[k].multiply(rate)), g.rm(),
                 q[k].toPlainString() + " kW x " + rate.toPlainString() + " x f");
           }
         }
@@ -931,14 +932,16 @@ public final class ReferenceRater {
      * block of (bound × demand) kWh, the kWh tiers after it split the block, and a kWh/kW tier followed by kWh tiers
      * only opens the block (its own rate is unused)." A kWh tier splits the block at its own (cumulative) bound when
      * that lies inside the block, else closes the block at its end; a kWh tier after the block is already closed is
-     * unused.
+     * unused. Units mix only when a kWh tier has a bound: an unbounded last tier's unit does not count.
      */
     List<Step> steps(Seg g, PeriodTiers pt) {
       BigDecimal demand = g.v.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
           ? billingDemandOrPeak(g.v) : billPeak;
       List<Tier> tiers = pt.tiers();
       List<Step> out = new ArrayList<>();
-      boolean nested = perKw(tiers.get(0)) && tiers.stream().anyMatch(t -> !perKw(t));
+      // "mix units": an unbounded tier has no bound, so its unit mixes nothing ([200 kWh/kW, unbounded] is two plain
+      // tiers, as Tier.unbounded's default unit is KWH)
+      boolean nested = perKw(tiers.get(0)) && tiers.stream().anyMatch(t -> !perKw(t) && t.upTo().isPresent());
       if (!nested) {
         for (int k = 0; k < tiers.size(); k++) {
           out.add(new Step(scaled(g, tiers.get(k), demand), k));
@@ -998,9 +1001,12 @@ public final class ReferenceRater {
       return s.isEmpty() ? 0 : s.get().periodAt(local[i]);
     }
 
-    /** The tier label of a line: from 1, and none for a period with a single tier (a labelling choice, L1). */
-    static Optional<Integer> tierLabel(PeriodTiers pt, int k) {
-      return pt.tiers().size() > 1 ? Optional.of(k + 1) : Optional.empty();
+    /**
+     * The tier label of a line: the tariff's tier number from 1, and none when the period's tiers resolve to a single
+     * step in this segment (a labelling choice, L1).
+     */
+    static Optional<Integer> tierLabel(List<Step> steps, int k) {
+      return steps.size() > 1 ? Optional.of(k + 1) : Optional.empty();
     }
 
     /** The TOU period's name, for lines of a scheduled charge. */
@@ -1195,15 +1201,12 @@ public final class ReferenceRater {
      * (every counter but the chronological one, which needs the time order): "PER_PERIOD counter: each period's
      * charged kWh through its own tiers. ALL_PERIODS + PROPORTIONAL: the bill total T goes through the tiers; each
      * period gets usage_p / T of every tier. VOLUME (all-units): every kWh at the rate of the tier reached (usage equal
-     * to a bound stays in the lower tier); with ALL_PERIODS the tier is reached by the bill total." The total is over
-     * the periods the charge prices.
+     * to a bound stays in the lower tier); with ALL_PERIODS the tier is reached by the bill total." The bill total
+     * counts every period, the charge's own or not.
      */
     Map<Integer, BigDecimal[]> tierQuantities(Seg g, EnergyCharge e, Map<Integer, BigDecimal> usage) {
       Map<Integer, BigDecimal[]> q = new TreeMap<>();
-      BigDecimal total = BigDecimal.ZERO;
-      for (PeriodTiers pt : e.periods()) {
-        total = total.add(usage.getOrDefault(pt.period(), BigDecimal.ZERO));
-      }
+      BigDecimal total = total(usage);
       for (PeriodTiers pt : e.periods()) {
         BigDecimal u = usage.getOrDefault(pt.period(), BigDecimal.ZERO);
         List<Step> steps = steps(g, pt);
@@ -1234,7 +1237,7 @@ public final class ReferenceRater {
     /**
      * "ALL_PERIODS + CHRONOLOGICAL: one counter over the bill in time order; each interval is priced at its own
      * period's rate of the tier the counter is in; an interval crossing a bound is split exactly at the bound." The
-     * counter counts what the charge prices: an interval in a period the charge does not price is skipped.
+     * counter counts the whole bill: an interval in a period the charge does not price moves it without being priced.
      */
     Map<Integer, BigDecimal[]> chronologicalQuantities(Seg g, EnergyCharge e, IntFunction<BigDecimal> kwhAt) {
       Map<Integer, BigDecimal[]> q = new TreeMap<>();
@@ -1248,6 +1251,8 @@ public final class ReferenceRater {
         int p = periodOf(e.schedule(), i);
         if (q.containsKey(p)) {
           counter = fill(counter, kwhAt.apply(i), Objects.requireNonNull(steps.get(p)), q.get(p));
+        } else {
+          counter = counter.add(kwhAt.apply(i));
         }
       }
       return q;
@@ -1276,7 +1281,8 @@ public final class ReferenceRater {
         for (int k = 0; k < qp.length; k++) {
           if (qp[k].signum() != 0) {
             BigDecimal rate = pt.tiers().get(k).rate().multiply(g.esc);
-            add(e.id(), LineKind.ENERGY, name(sch, pt.period()), tierLabel(pt, k), qp[k].multiply(rate), g.rm(),
+            add(e.id(), LineKind.ENERGY, name(sch, pt.period()), tierLabel(steps(g, pt), k), qp[k].multiply(rate),
+                g.rm(),
                 qp[k].stripTrailingZeros().toPlainString() + " kWh x " + rate.toPlainString());
           }
         }
@@ -1364,7 +1370,7 @@ public final class ReferenceRater {
             for (int k = 0; k < qp.length; k++) {
               BigDecimal sell = sell(g, pt, k);
               if (qp[k].signum() != 0) {
-                credits.add(credit(name(e.schedule(), pt.period()), tierLabel(pt, k), qp[k].multiply(sell),
+                credits.add(credit(name(e.schedule(), pt.period()), tierLabel(steps(g, pt), k), qp[k].multiply(sell),
                     qp[k].toPlainString() + " kWh x " + sell.toPlainString()));
               }
             }
