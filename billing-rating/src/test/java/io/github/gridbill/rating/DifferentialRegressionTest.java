@@ -269,4 +269,32 @@ class DifferentialRegressionTest {
     assertThat(fixed.exactAmount()).isEqualByComparingTo("0.005");
     assertThat(fixed.amount().getAmount()).isEqualByComparingTo("0.01");
   }
+
+  /**
+   * An ALL_PERIODS chronological counter skipped the intervals of a period the charge does not price, while the
+   * PROPORTIONAL and VOLUME allocations count them in "the bill total". RATING.md: "ALL_PERIODS + CHRONOLOGICAL: one
+   * counter over the bill in time order"; {@code TierCounter.ALL_PERIODS}: "One counter for the whole bill: tiers fill
+   * with total usage".
+   *
+   * <p>The charge prices only "b" (12:00–24:00): the first 10 kWh at 0.10, the rest at 0.30. 8 kWh at 03:00 (in "a")
+   * move the counter to 8; 8 kWh at 15:00 (in "b") are 2 kWh at 0.10 and 6 kWh at 0.30: 2.00. The engine billed
+   * 8 × 0.10 = 0.80.
+   */
+  @Test
+  void regression_chronologicalCounterSkippedUnpricedPeriods() {
+    EnergyCharge onlyB = EnergyCharge.builder().id("e").description("e").schedule(halfDays())
+        .counter(io.github.gridbill.core.tariff.TierCounter.ALL_PERIODS)
+        .allocation(io.github.gridbill.core.tariff.TierAllocation.CHRONOLOGICAL)
+        .addPeriod(PeriodTiers.of(1, List.of(Tier.upTo(d("10"), d("0.10")), Tier.unbounded(d("0.30"))))).build();
+    Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addEnergyCharge(onlyB).build());
+    long[] imp = new long[HOURS];
+    imp[3] = 8_000_000L;
+    imp[15] = 8_000_000L;
+    long[] exp = new long[HOURS];
+    assertThat(reference(t, APRIL, imp, exp)).isEqualByComparingTo("2.00");
+    Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
+    assertThat(b.lines()).extracting(l -> l.tier().orElseThrow() + ": " + l.exactAmount().stripTrailingZeros()
+        .toPlainString()).containsExactly("1: 0.2", "2: 1.8");
+    assertThat(b.total().getAmount()).isEqualByComparingTo("2.00");
+  }
 }
