@@ -155,8 +155,8 @@ public final class Differential {
    * @throws AssertionError describing the bill, the differences and both bills
    */
   public static void check(Scenario s) {
-    BillingState es = BillingState.initial();
-    State rs = State.initial();
+    BillingState es = s.initialState();
+    State rs = State.from(es);
     Rater rater = Rater.create();
     int k = 0;
     for (BillingPeriod p : s.periods()) {
