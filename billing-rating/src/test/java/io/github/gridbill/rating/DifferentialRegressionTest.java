@@ -297,4 +297,36 @@ class DifferentialRegressionTest {
         .toPlainString()).containsExactly("1: 0.2", "2: 1.8");
     assertThat(b.total().getAmount()).isEqualByComparingTo("2.00");
   }
+
+  /**
+   * In a bill split by a version change, the ratchet read its demand periods' peak in the last segment only. RATING.md:
+   * "A split bill uses these bill-wide peaks in every segment, prorated by days: one demand reading per bill"; the
+   * ratchet's peak is "the highest interval demand in those periods ... over the whole bill".
+   *
+   * <p>Both versions (the second from 16 April) have the same ratchet (100%, current peak included) counting period
+   * "b" (12:00–24:00) of a TOU demand charge, and a flat BILLING_DEMAND charge of 10.00 per kW. 8 kW in "b" on
+   * 1 April and 3 kW in "b" on 21 April: billing demand 8 kW, 8 × 10.00 × 15/30 twice = 80.00. The engine read
+   * 3 kW: 30.00.
+   */
+  @Test
+  void regression_ratchetPeakOfSplitBillReadFromItsLastSegment() {
+    DemandCharge tou = DemandCharge.builder().id("tou").description("TOU").schedule(halfDays())
+        .addPeriod(PeriodTiers.flat(0, BigDecimal.ZERO)).addPeriod(PeriodTiers.flat(1, BigDecimal.ZERO)).build();
+    DemandCharge billed = DemandCharge.builder().id("billed").description("Billed")
+        .basis(io.github.gridbill.core.tariff.DemandBasis.BILLING_DEMAND).addPeriod(PeriodTiers.flat(0, d("10.00")))
+        .build();
+    io.github.gridbill.core.tariff.Ratchet r = io.github.gridbill.core.tariff.Ratchet.builder()
+        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).addDemandPeriods(1).build();
+    TariffVersion v1 = TariffVersion.builder().effectiveFrom(FROM).addDemandCharge(tou).addDemandCharge(billed)
+        .ratchet(r).build();
+    Tariff t = tariff(v1, TariffVersion.builder().from(v1).effectiveFrom(LocalDate.of(2024, 4, 16)).build());
+    long[] imp = new long[HOURS];
+    imp[15] = 8_000_000L;
+    imp[20 * 24 + 15] = 3_000_000L;
+    long[] exp = new long[HOURS];
+    assertThat(reference(t, APRIL, imp, exp)).isEqualByComparingTo("80.00");
+    Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
+    assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(8000));
+    assertThat(b.total().getAmount()).isEqualByComparingTo("80.00");
+  }
 }
