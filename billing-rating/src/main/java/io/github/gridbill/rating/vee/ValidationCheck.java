@@ -289,6 +289,9 @@ public abstract class ValidationCheck {
    */
   public static ValidationCheck sumCheck(BigDecimal tolerancePercent, Severity severity) {
     Objects.requireNonNull(tolerancePercent, "tolerancePercent");
+    if (tolerancePercent.signum() < 0) {
+      throw new ValidationException("tolerancePercent", tolerancePercent.toPlainString(), "must not be negative");
+    }
     long bp = tolerancePercent.signum() == 0 ? 0 : basisPoints(tolerancePercent, "tolerancePercent");
     return new SumCheck(bp, tolerancePercent, severity(severity));
   }
