@@ -422,13 +422,13 @@ public abstract class EstimationStep {
         }
       }
       String factor = estimated == 0 ? "spread evenly"
-          : "× " + BigDecimal.valueOf(rest).divide(BigDecimal.valueOf(estimated), 6, RoundingMode.HALF_UP)
+          : "scaled × " + BigDecimal.valueOf(rest).divide(BigDecimal.valueOf(estimated), 6, RoundingMode.HALF_UP)
               .stripTrailingZeros().toPlainString();
       for (int k = 0; k < scaled.length; k++) {
         int i = est.get(k);
         String was = EstimationMethod.ofCode(r.m[i]).name().toLowerCase(Locale.ROOT).replace('_', ' ');
         r.set(i, scaled[k], r.exp[i], ReadingQuality.ESTIMATED, EstimationMethod.REGISTER_SCALED,
-            "scaled " + factor + " from " + was + " to meet the register difference " + kwh(target));
+            factor + " from " + was + " to meet the register difference " + kwh(target));
       }
     }
 
