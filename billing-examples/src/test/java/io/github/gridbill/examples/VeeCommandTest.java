@@ -89,7 +89,7 @@ class VeeCommandTest {
       int day = i / 24;
       int hour = i % 24;
       String row;
-      if (day == 1 && hour == 5 || day == 4 && hour >= 9 && hour < 12) {
+      if ((day == 1 && hour == 5) || (day == 4 && hour >= 9 && hour < 12)) {
         row = ",";
       } else if (day == 2 && hour == 18) {
         row = "9,0";

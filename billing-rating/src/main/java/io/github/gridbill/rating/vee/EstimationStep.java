@@ -188,7 +188,7 @@ public abstract class EstimationStep {
 
     @Override
     void apply(EstimationRun r) {
-      long maxCount = maxGap.getSeconds() / r.grid.length().seconds();
+      long maxCount = maxGap.toSeconds() / r.grid.length().seconds();
       int n = r.n;
       int i = 0;
       while (i < n) {

@@ -99,7 +99,7 @@ public final class GridReadings {
 
   /** The index of the first interval starting at or after an instant (may be past the grid). */
   static int ceilIndex(IntervalGrid grid, Instant t) {
-    long s = Duration.between(grid.start(), t).getSeconds();
+    long s = Duration.between(grid.start(), t).toSeconds();
     long len = grid.length().seconds();
     if (s <= 0) {
       return 0;
@@ -343,13 +343,13 @@ public final class GridReadings {
       long[] offsets = new long[readings.size()];
       for (int r = 0; r < readings.size(); r++) {
         RawReading rr = readings.get(r);
-        long secs = rr.start().getEpochSecond() - s0.getEpochSecond();
-        if (Math.abs(secs) > 3_000_000_000L) { // about 95 years: far outside any window, avoid nano overflow
+        Duration fromStart = Duration.between(s0, rr.start());
+        if (Math.abs(fromStart.toSeconds()) > 3_000_000_000L) { // about 95 years: far outside any window, avoid nano overflow
           out.add(finding(CheckId.OUTSIDE_WINDOW, Severity.INFO, -1, -1, r, List.of(rr.importMilliwattHours()),
               "reading starting " + rr.start() + " is outside the window " + window()));
           continue;
         }
-        long offset = secs * 1_000_000_000L + (rr.start().getNano() - s0.getNano());
+        long offset = fromStart.toNanos();
         offsets[r] = offset;
         long off = Math.floorMod(offset, lenNanos);
         long nearest = off <= lenNanos / 2 ? offset - off : offset + (lenNanos - off);

@@ -11,23 +11,29 @@ import java.util.Set;
  */
 public enum MeterEvent {
   /** The meter lost supply during the interval (default finding severity INFO). */
-  POWER_OUTAGE,
+  POWER_OUTAGE(1),
   /** The meter's clock was reset or changed during the interval, so the interval may be short or long (WARNING). */
-  CLOCK_RESET,
+  CLOCK_RESET(2),
   /** The meter detected tampering: cover opened, magnetic field, reverse installation (WARNING). */
-  TAMPER,
+  TAMPER(4),
   /** The pulse or energy register overflowed during the interval, so its value is wrong (FAILURE: rejected). */
-  OVERFLOW;
+  OVERFLOW(8);
 
   private static final MeterEvent[] ALL = values();
 
+  private final int bit;
+
+  MeterEvent(int bit) {
+    this.bit = bit;
+  }
+
   /**
-   * The bit of this event in a mask: {@code 1 << ordinal()}.
+   * The bit of this event in a mask: 1, 2, 4 and 8 in declaration order.
    *
    * @return the bit
    */
   public int bit() {
-    return 1 << ordinal();
+    return bit;
   }
 
   /**

@@ -298,7 +298,7 @@ public final class ReadingVersionStore {
       return;
     }
     Duration d = Duration.between(versions.firstKey(), t);
-    if (d.getNano() != 0 || d.getSeconds() % length.seconds() != 0) {
+    if (d.toNanosPart() != 0 || d.toSeconds() % length.seconds() != 0) {
       throw new ValidationException(field, t, "must be on the " + length.minutes() + "-minute grid of the intervals"
           + " recorded from " + versions.firstKey());
     }

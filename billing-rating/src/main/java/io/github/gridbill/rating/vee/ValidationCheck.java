@@ -423,7 +423,7 @@ public abstract class ValidationCheck {
 
   /** The range of interval counts of a whole-day count from the day's real length. */
   static long dayIntervals(LocalDate day, ZoneId zone, int lengthSeconds) {
-    long s = Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).getSeconds();
+    long s = Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toSeconds();
     return s / lengthSeconds;
   }
 
@@ -542,7 +542,7 @@ public abstract class ValidationCheck {
       long[] imp = r.imp;
       long[] exp = r.exp;
       int lenSec = r.grid.length().seconds();
-      long min = limit.getSeconds() / lenSec + 1; // longer than the limit
+      long min = limit.toSeconds() / lenSec + 1; // longer than the limit
       byte[] de = r.ctx.deenergized().isEmpty() ? new byte[n] : r.deenergized();
       int i = 0;
       while (i < n) {
@@ -559,7 +559,7 @@ public abstract class ValidationCheck {
         if (j - i >= min) {
           Duration run = Duration.ofSeconds((long) (j - i) * lenSec);
           r.add(Finding.builder().check(CheckId.ZERO_RUN)
-              .threshold(Quantity.of(BigDecimal.valueOf(limit.getSeconds()).divide(BigDecimal.valueOf(3600), 6,
+              .threshold(Quantity.of(BigDecimal.valueOf(limit.toSeconds()).divide(BigDecimal.valueOf(3600), 6,
                   RoundingMode.HALF_UP).stripTrailingZeros(), Unit.HOUR))
               .message("zero usage for " + run + " (" + span(r, i, j) + ") on an energised meter, longer than "
                   + limit + (outage ? ", during a reported power outage" : "")),

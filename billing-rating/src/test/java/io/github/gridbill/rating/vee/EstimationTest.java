@@ -121,7 +121,7 @@ class EstimationTest {
     List<RawReading> raw = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       long v = i < wh.length ? wh[i] * 1000 + 17 : 5;
-      if (i >= 2 && i <= 5 || i == 8) {
+      if ((i >= 2 && i <= 5) || i == 8) {
         continue;
       }
       ir.add(h(i), v);

@@ -224,7 +224,19 @@ class ReadingVersionStoreTest {
   // ---------------------------------------------------------------------------------------------- properties
 
   /** One operation on the store: record a day of random qualities, or edit one hour. */
-  record Op(boolean edit, int hour, long[] values, byte[] qualities) {}
+  static final class Op {
+    final boolean edit;
+    final int hour;
+    final long[] values;
+    final byte[] qualities;
+
+    Op(boolean edit, int hour, long[] values, byte[] qualities) {
+      this.edit = edit;
+      this.hour = hour;
+      this.values = values;
+      this.qualities = qualities;
+    }
+  }
 
   @Provide
   Arbitrary<List<Op>> ops() {

@@ -34,8 +34,23 @@ class VeePropertyTest {
   // ---------------------------------------------------------------------------------------------- estimation
 
   /** A window of two days of hours with gaps, bad values and a random plan; 28 days of history. */
-  record Case(long[] wh, boolean[] present, List<EstimationStep> steps, long[] historyWh, int estimatedHistoryDay,
-      boolean holidays) {}
+  static final class Case {
+    final long[] wh;
+    final boolean[] present;
+    final List<EstimationStep> steps;
+    final long[] historyWh;
+    final int estimatedHistoryDay;
+    final boolean holidays;
+
+    Case(long[] wh, boolean[] present, List<EstimationStep> steps, long[] historyWh, int estimatedHistoryDay, boolean holidays) {
+      this.wh = wh;
+      this.present = present;
+      this.steps = steps;
+      this.historyWh = historyWh;
+      this.estimatedHistoryDay = estimatedHistoryDay;
+      this.holidays = holidays;
+    }
+  }
 
   @Provide
   Arbitrary<Case> cases() {
@@ -129,7 +144,17 @@ class VeePropertyTest {
   }
 
   /** A day of hours, some missing (never the first or last), and energy the register saw beyond the actuals. */
-  record ScaleCase(long[] wh, boolean[] present, long extraMwh) {}
+  static final class ScaleCase {
+    final long[] wh;
+    final boolean[] present;
+    final long extraMwh;
+
+    ScaleCase(long[] wh, boolean[] present, long extraMwh) {
+      this.wh = wh;
+      this.present = present;
+      this.extraMwh = extraMwh;
+    }
+  }
 
   @Provide
   Arbitrary<ScaleCase> scaleCases() {
@@ -209,7 +234,7 @@ class VeePropertyTest {
       Instant s = T0.plusSeconds(3600L * slot);
       List<RawReading> cands = new ArrayList<>();
       for (RawReading r : readings) {
-        if (r.duration().equals(HOUR) && Math.abs(Duration.between(s, r.start()).getSeconds()) <= 60) {
+        if (r.duration().equals(HOUR) && Math.abs(Duration.between(s, r.start()).toSeconds()) <= 60) {
           cands.add(r);
           if (!r.start().equals(s)) {
             snapped++;
@@ -241,7 +266,7 @@ class VeePropertyTest {
         CheckId.OVERLAP_IDENTICAL, CheckId.OVERLAP_CONFLICTING, CheckId.OUTSIDE_WINDOW).contains(f.check())).count();
     long outsideButSized = 0;
     for (RawReading r : readings) {
-      long off = Duration.between(T0, r.start()).getSeconds();
+      long off = Duration.between(T0, r.start()).toSeconds();
       long nearest = Math.floorDiv(off + 1800, 3600);
       boolean sized = r.duration().equals(HOUR) && Math.abs(off - nearest * 3600) <= 60;
       if (sized && (nearest < 0 || nearest >= 24)) {
