@@ -69,6 +69,24 @@ class VeeCommandTest {
   }
 
   @Test
+  void theReadmeCommandLineRuns() throws IOException {
+    String md = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int section = md.indexOf("## Validate and estimate meter data (VEE)");
+    assertThat(section).isNotNegative();
+    int start = md.indexOf("```\njava -jar", section) + 4;
+    String command = md.substring(start, md.indexOf("```", start)).replace("\\\n", " ").trim();
+    List<String> args = new ArrayList<>();
+    for (String a : java.util.regex.Pattern.compile("\\s+").split(command, -1)) {
+      args.add(a.startsWith("integrations/") ? Path.of("..", a).toString() : a);
+    }
+    assertThat(args.subList(0, 4)).containsExactly("java", "-jar", "billing-examples/target/gridbill.jar", "vee");
+    assertThat(run(args.subList(3, args.size()).toArray(new String[0]))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("8 readings; 8 actual, 8 estimated, 0 substituted, 8 missing")
+        .contains("[2011-01-01T12:00:00Z, 2011-01-01T20:00:00Z) 8 × ESTIMATED by LINEAR_INTERPOLATION (AEMO S17):"
+            + " linear between 0.410 kWh at 2011-01-01T11:00:00Z and 0.595 kWh at 2011-01-01T20:00:00Z");
+  }
+
+  @Test
   void theDefaultGapOfAnHourLeavesLongGapsMissingInTheText() {
     assertThat(run("vee", "--meter", GB_GAPS.toString(), "--meter-format", "greenbutton", "--zone",
         "America/Los_Angeles")).isZero();

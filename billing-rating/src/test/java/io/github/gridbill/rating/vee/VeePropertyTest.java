@@ -24,6 +24,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -100,7 +101,7 @@ class VeePropertyTest {
     return r;
   }
 
-  @Property(tries = 150)
+  @Property(tries = 150, edgeCases = EdgeCasesMode.MIXIN)
   void estimationNeverChangesAnActualInterval(@ForAll("cases") Case c) {
     IntervalGrid window = IntervalGrid.of(T0, IntervalLength.SIXTY_MINUTES, 48);
     long sum = 0;
@@ -169,7 +170,7 @@ class VeePropertyTest {
     return Combinators.combine(wh, present, Arbitraries.longs().between(0, 50_000_000L)).as(ScaleCase::new);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
   void scaledEstimatesMeetTheRegisterDifference(@ForAll("scaleCases") ScaleCase c) {
     List<RawReading> r = new ArrayList<>();
     long actual = 0;
@@ -216,7 +217,7 @@ class VeePropertyTest {
         .list().ofMaxSize(60);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
   void normaliserAgreesWithAReference(@ForAll("raws") List<Raw> raws, @ForAll DuplicatePolicy policy) {
     List<RawReading> readings = new ArrayList<>();
     for (Raw x : raws) {
