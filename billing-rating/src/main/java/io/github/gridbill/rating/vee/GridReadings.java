@@ -344,7 +344,8 @@ public final class GridReadings {
       for (int r = 0; r < readings.size(); r++) {
         RawReading rr = readings.get(r);
         Duration fromStart = Duration.between(s0, rr.start());
-        if (Math.abs(fromStart.toSeconds()) > 3_000_000_000L) { // about 95 years: far outside any window, avoid nano overflow
+        // about 95 years away: far outside any window (and nanoseconds would overflow)
+        if (Math.abs(fromStart.toSeconds()) > 3_000_000_000L) {
           out.add(finding(CheckId.OUTSIDE_WINDOW, Severity.INFO, -1, -1, r, List.of(rr.importMilliwattHours()),
               "reading starting " + rr.start() + " is outside the window " + window()));
           continue;

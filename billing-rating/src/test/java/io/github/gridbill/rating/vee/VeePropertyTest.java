@@ -43,7 +43,8 @@ class VeePropertyTest {
     final int estimatedHistoryDay;
     final boolean holidays;
 
-    Case(long[] wh, boolean[] present, List<EstimationStep> steps, long[] historyWh, int estimatedHistoryDay, boolean holidays) {
+    Case(long[] wh, boolean[] present, List<EstimationStep> steps, long[] historyWh, int estimatedHistoryDay,
+        boolean holidays) {
       this.wh = wh;
       this.present = present;
       this.steps = steps;
