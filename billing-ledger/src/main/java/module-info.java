@@ -7,6 +7,9 @@ module io.github.gridbill.ledger {
   requires static org.jspecify;
   requires transitive io.github.gridbill.core;
   requires org.slf4j;
+  requires java.xml;
 
   exports io.github.gridbill.ledger;
+  exports io.github.gridbill.reconcile;
+  exports io.github.gridbill.reconcile.statement;
 }
