@@ -12,4 +12,5 @@ module io.github.gridbill.ledger {
   exports io.github.gridbill.ledger;
   exports io.github.gridbill.reconcile;
   exports io.github.gridbill.reconcile.statement;
+  exports io.github.gridbill.reconcile.cash;
 }
