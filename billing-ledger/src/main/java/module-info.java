@@ -13,4 +13,5 @@ module io.github.gridbill.ledger {
   exports io.github.gridbill.reconcile;
   exports io.github.gridbill.reconcile.statement;
   exports io.github.gridbill.reconcile.cash;
+  exports io.github.gridbill.reconcile.billing;
 }
