@@ -227,7 +227,7 @@ public final class BillingReconciler {
 
     int slot(Invoice inv) {
       for (int k = 0; k < invoices.size(); k++) {
-        if (invoices.get(k) == inv) {
+        if (invoices.get(k).number().equals(inv.number())) {
           return k;
         }
       }

@@ -268,7 +268,7 @@ abstract class CsvStatementMappingDef {
           "must differ from the decimal separator");
     }
     try {
-      DateTimeFormatter.ofPattern(datePattern());
+      var unused = DateTimeFormatter.ofPattern(datePattern());
     } catch (IllegalArgumentException e) {
       throw new ValidationException("datePattern", datePattern(), "must be a DateTimeFormatter pattern", e);
     }

@@ -135,9 +135,9 @@ public final class CsvStatementReader {
     CurrencyUnit currency = mapping.currency().isPresent() ? mapping.currency().get()
         : cells.currency(mapping.currencyColumn().orElseThrow());
     StatementLine.Builder l = StatementLine.builder().id(id).location("line " + lineNo)
-        .bookingDate(cells.date(mapping.bookingDateColumn(), true));
+        .bookingDate(cells.date(mapping.bookingDateColumn()));
     if (mapping.valueDateColumn().isPresent()) {
-      l.valueDate(Optional.ofNullable(cells.date(mapping.valueDateColumn().get(), false)));
+      l.valueDate(cells.optionalDate(mapping.valueDateColumn().get()));
     }
     if (mapping.amountColumn().isPresent()) {
       String col = mapping.amountColumn().get();
@@ -300,11 +300,16 @@ public final class CsvStatementReader {
       return v.isEmpty() ? null : v;
     }
 
-    @Nullable LocalDate date(String col, boolean needed) {
-      String v = needed ? required(col) : optional(col);
-      if (v == null) {
-        return null;
-      }
+    LocalDate date(String col) {
+      return parseDate(col, required(col));
+    }
+
+    Optional<LocalDate> optionalDate(String col) {
+      String v = optional(col);
+      return v == null ? Optional.empty() : Optional.of(parseDate(col, v));
+    }
+
+    private LocalDate parseDate(String col, String v) {
       try {
         return LocalDate.parse(v, dates);
       } catch (DateTimeParseException e) {

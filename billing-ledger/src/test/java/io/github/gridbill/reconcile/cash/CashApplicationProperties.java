@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -41,9 +42,10 @@ class CashApplicationProperties {
       int n = r.nextInt(7);
       for (int k = 0; k < n; k++) {
         LocalDate due = LocalDate.of(2024, 1 + r.nextInt(6), 1 + r.nextInt(3) * 10);
-        LocalDate issue = due.minusDays(r.nextInt(3) * 15);
+        LocalDate issue = due.minusDays(15L * r.nextInt(3));
         CurrencyUnit cu = r.nextInt(10) == 0 ? EUR : USD;
-        items.add(OpenItem.of("A" + a, "INV-" + (++inv), issue, due,
+        inv++;
+        items.add(OpenItem.of("A" + a, "INV-" + inv, issue, due,
             Money.ofMinor(cu, AMOUNTS[r.nextInt(AMOUNTS.length)]), r.nextInt(10) == 0));
       }
     }
@@ -53,7 +55,7 @@ class CashApplicationProperties {
       long amount;
       int how = r.nextInt(5);
       if (how == 0 || items.isEmpty()) {
-        amount = 100 * (1 + r.nextInt(200));
+        amount = 100L * (1 + r.nextInt(200));
       } else if (how == 1) {
         amount = items.get(r.nextInt(items.size())).openAmount().getAmountMinorLong()
             + items.get(r.nextInt(items.size())).openAmount().getAmountMinorLong();
@@ -138,7 +140,8 @@ class CashApplicationProperties {
     assertThat(r.received().keySet()).isEqualTo(received.keySet());
     for (Map.Entry<CurrencyUnit, Long> e : received.entrySet()) {
       assertThat(r.received().get(e.getKey())).isEqualTo(Money.ofMinor(e.getKey(), e.getValue()));
-      assertThat(r.applied().get(e.getKey()).plus(r.unapplied().get(e.getKey())))
+      assertThat(Objects.requireNonNull(r.applied().get(e.getKey()))
+          .plus(Objects.requireNonNull(r.unapplied().get(e.getKey()))))
           .isEqualTo(Money.ofMinor(e.getKey(), e.getValue()));
     }
     for (PaymentMatch m : r.matches()) {

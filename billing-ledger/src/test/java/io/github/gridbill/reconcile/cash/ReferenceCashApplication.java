@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * only what the engine's outcome must agree on: matched or not, rule, confidence, applications; or the reason.
  */
 final class ReferenceCashApplication {
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}\\-_/.]+");
+  private static final Pattern SLASH = Pattern.compile("/");
+
   private ReferenceCashApplication() {}
 
   /** What happened to one payment. */
@@ -238,7 +242,7 @@ final class ReferenceCashApplication {
   /** Words: runs of letters, digits and - _ / . with those trimmed; a word with '/' not found is also split. */
   private static List<String> words(String text, Map<String, Item> byInvoice, Map<String, String> accounts) {
     List<String> out = new ArrayList<>();
-    for (String raw : text.split("[^\\p{L}\\p{Nd}\\-_/.]+")) {
+    for (String raw : NOT_WORD.split(text, -1)) {
       String w = raw.replaceAll("^[-_/.]+", "").replaceAll("[-_/.]+$", "");
       if (w.isEmpty()) {
         continue;
@@ -246,7 +250,7 @@ final class ReferenceCashApplication {
       if (byInvoice.containsKey(up(w)) || accounts.containsKey(up(w)) || !w.contains("/")) {
         out.add(w);
       } else {
-        for (String part : w.split("/")) {
+        for (String part : SLASH.split(w, -1)) {
           if (!part.isEmpty()) {
             out.add(part);
           }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.BigMoney;
 import org.joda.money.Money;
@@ -34,9 +35,8 @@ class Camt053OracleTest {
     List<BankStatement> parsed = Camt053Reader.create()
         .read(Fixtures.stream(Fixtures.text("camt053/" + name + ".xml")), name + ".xml");
     @SuppressWarnings("unchecked")
-    Map<String, @Nullable Object> oracle = (Map<String, @Nullable Object>) Json.parse(
-        Fixtures.text("camt053/" + name + ".json"));
-    assertThat(oracle).isNotNull();
+    Map<String, @Nullable Object> oracle = (Map<String, @Nullable Object>) Objects.requireNonNull(Json.parse(
+        Fixtures.text("camt053/" + name + ".json")));
     assertThat(parsed).hasSize(list(oracle.get("getRecords")).size());
 
     Map<String, Object> oracleStatements = new HashMap<>();
@@ -57,7 +57,7 @@ class Camt053OracleTest {
     for (Map<String, @Nullable Object> entry : oracleEntries) {
       String stmtId = str(map(entry.get("getRecord")).get("getId"));
       BankStatement s = parsed.stream().filter(p -> p.id().equals(stmtId)).findFirst().orElseThrow();
-      int index = ((BigDecimal) entry.get("getIndex")).intValueExact();
+      int index = ((BigDecimal) Objects.requireNonNull(entry.get("getIndex"))).intValueExact();
       List<StatementLine> lines = s.lines().stream().filter(l -> l.entryNumber() == index + 1).toList();
       assertThat(lines).as("one line for the single-transaction entry").hasSize(1);
       compareEntry(lines.get(0), entry);
@@ -211,12 +211,12 @@ class Camt053OracleTest {
   @SuppressWarnings("unchecked")
   private static Map<String, @Nullable Object> map(@Nullable Object o) {
     assertThat(o).isInstanceOf(Map.class);
-    return (Map<String, @Nullable Object>) o;
+    return (Map<String, @Nullable Object>) Objects.requireNonNull(o);
   }
 
   @SuppressWarnings("unchecked")
   private static List<@Nullable Object> list(@Nullable Object o) {
     assertThat(o).isInstanceOf(List.class);
-    return (List<@Nullable Object>) o;
+    return (List<@Nullable Object>) Objects.requireNonNull(o);
   }
 }

@@ -47,10 +47,10 @@ final class Json {
         return string();
       case 't':
         i += 4;
-        return Boolean.TRUE;
+        return true;
       case 'f':
         i += 5;
-        return Boolean.FALSE;
+        return false;
       case 'n':
         i += 4;
         return null;
