@@ -109,8 +109,16 @@ public final class OpenItemIndex {
     return off;
   }
 
+  /** Upper case in {@link Locale#ROOT}; returns the string itself, without the locale machinery, when it has no
+   * lower-case ASCII letter and no non-ASCII character (invoice numbers and account ids usually). */
   static String normalize(String s) {
-    return s.toUpperCase(Locale.ROOT);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+        return s.toUpperCase(Locale.ROOT);
+      }
+    }
+    return s;
   }
 
   /**
