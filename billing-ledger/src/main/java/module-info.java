@@ -7,6 +7,11 @@ module io.github.gridbill.ledger {
   requires static org.jspecify;
   requires transitive io.github.gridbill.core;
   requires org.slf4j;
+  requires java.xml;
 
   exports io.github.gridbill.ledger;
+  exports io.github.gridbill.reconcile;
+  exports io.github.gridbill.reconcile.statement;
+  exports io.github.gridbill.reconcile.cash;
+  exports io.github.gridbill.reconcile.billing;
 }
