@@ -192,7 +192,7 @@ class CashValidationTest {
     PaymentMatch m = PaymentMatch.builder().payment(p).rule(RuleKind.REFERENCE).confidence(100)
         .addApplication(Application.of("I", "A", TEN, TEN)).build();
     assertThatExceptionOfType(ValidationException.class)
-        .isThrownBy(() -> CashApplicationReport.builder().addMatches(m).addInstruction(ApplicationInstruction.of(m))
+        .isThrownBy(() -> CashApplicationReport.builder().addMatch(m).addInstruction(ApplicationInstruction.of(m))
             .addException(PaymentException.builder().payment(p).reason(ExceptionReason.NO_MATCH).detail("x").build())
             .build())
         .withMessage("exceptions[0].payment.id must not also be matched: p1");
@@ -204,7 +204,7 @@ class CashValidationTest {
     PaymentMatch m = PaymentMatch.builder().payment(p).rule(RuleKind.REFERENCE).confidence(100)
         .addApplication(Application.of("I", "A", TEN, TEN)).build();
     assertThatExceptionOfType(ValidationException.class)
-        .isThrownBy(() -> CashApplicationReport.builder().addMatches(m).build())
+        .isThrownBy(() -> CashApplicationReport.builder().addMatch(m).build())
         .withMessage("instructions must have one per match (1): 0");
   }
 }
