@@ -47,7 +47,8 @@ import net.jqwik.api.Provide;
 class LiveEqualsBatchProperties {
 
   /** How the readings of a cycle arrive. */
-  record Arrival(long seed, int latenessIntervals, int duplicatePct, int conflictPct, int maxBatch, int qualityPct) {}
+  record Arrival(long seed, int latenessIntervals, int duplicatePct, int conflictPct, int maxBatch, int qualityPct,
+      long quantum) {}
 
   record Case(Scenario scenario, Arrival arrival) {
     @Override
@@ -59,7 +60,8 @@ class LiveEqualsBatchProperties {
   static Arbitrary<Arrival> arrivals() {
     return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(0, 12),
         Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 10),
-        Arbitraries.integers().between(1, 200), Arbitraries.integers().between(0, 10)).as(Arrival::new);
+        Arbitraries.integers().between(1, 200), Arbitraries.integers().between(0, 10),
+        Arbitraries.of(0L, 0L, 100_000L, 1_000_000L)).as(Arrival::new);
   }
 
   @Provide
@@ -74,7 +76,7 @@ class LiveEqualsBatchProperties {
     SplittableRandom rnd = new SplittableRandom(c.arrival().seed());
     for (BillingPeriod p : s.periods()) {
       RatingPlan plan = RatingPlan.compile(s.tariff(), p, s.length());
-      IntervalSeries series = withQuality(s.series(p), c.arrival().qualityPct(), rnd);
+      IntervalSeries series = prepare(s.series(p), c.arrival(), rnd);
       RatedBill batch = Rater.create().rate(plan, series, state);
       LiveAccount a = open(plan, c.arrival(), AccountSetup.builder().billingState(state).generation(true).build());
       feed(a, series, c.arrival(), rnd);
@@ -154,21 +156,29 @@ class LiveEqualsBatchProperties {
     return LiveRater.of(plan, o).open("M-1", setup);
   }
 
-  /** Some intervals estimated, substituted or edited, with a method, so the lines' estimate counts are compared. */
-  static IntervalSeries withQuality(IntervalSeries s, int pct, SplittableRandom rnd) {
-    if (pct == 0) {
+  /**
+   * The scenario's series, its imports rounded down to a quantum (so that peaks tie and arrive in either order) and
+   * some intervals estimated, substituted or edited with a method (so that the lines' estimate counts are compared).
+   */
+  static IntervalSeries prepare(IntervalSeries s, Arrival arr, SplittableRandom rnd) {
+    if (arr.qualityPct() == 0 && arr.quantum() == 0) {
       return s;
+    }
+    long[] imp = s.importsCopy();
+    if (arr.quantum() > 0) {
+      for (int i = 0; i < imp.length; i++) {
+        imp[i] -= imp[i] % arr.quantum();
+      }
     }
     byte[] q = new byte[s.size()];
     byte[] m = new byte[s.size()];
     for (int i = 0; i < q.length; i++) {
-      if (rnd.nextInt(100) < pct) {
+      if (rnd.nextInt(100) < arr.qualityPct()) {
         q[i] = (byte) (1 + rnd.nextInt(3));
         m[i] = (byte) (1 + rnd.nextInt(EstimationMethod.values().length - 1));
       }
     }
-    IntervalSeries.Builder b = IntervalSeries.builder(s.meterId(), s.grid()).imports(s.importsCopy()).quality(q)
-        .methods(m);
+    IntervalSeries.Builder b = IntervalSeries.builder(s.meterId(), s.grid()).imports(imp).quality(q).methods(m);
     s.exportsCopy().ifPresent(b::exports);
     return b.build();
   }
