@@ -355,11 +355,6 @@ public final class LiveAccount {
   private void day(int j, boolean rec, long a, long x) {
     final long[] st = s;
     final int b = r.base;
-    if (j >= r.dayStart[(int) st[b + DAY] + 1]) {
-      while (j >= r.dayStart[(int) st[b + DAY] + 1]) {
-        closeDay((int) st[b + DAY]);
-      }
-    }
     if (rec) {
       st[b + DAY] += 1L << 32;
       st[b + DAY_IMP] += a;
@@ -371,9 +366,13 @@ public final class LiveAccount {
         st[b + DAY_FLAT]++;
       }
     }
+    final int d = (int) st[b + DAY];
+    if (j + 1 == r.dayStart[d + 1]) {
+      closeDay(d);
+    }
   }
 
-  /** Judges a day that left the window (or the cycle closed), raises its alerts, and starts the next. */
+  /** Judges a day whose last interval left the window (or the cycle closed), raises its alerts, starts the next. */
   private void closeDay(int d) {
     final long[] st = s;
     final int b = r.base;
@@ -475,12 +474,8 @@ public final class LiveAccount {
     if ((s[b + FLAGS] & FLAG_CLOSED) != 0) {
       return;
     }
-    evict((int) s[b + EVICTED], r.n);
+    evict((int) s[b + EVICTED], r.n); // the last interval closes the last day
     s[b + EVICTED] = r.n;
-    int days = r.dayStart.length - 1;
-    while ((int) s[b + DAY] < days) {
-      closeDay((int) s[b + DAY]);
-    }
     s[b + FLAGS] |= FLAG_CLOSED;
   }
 
