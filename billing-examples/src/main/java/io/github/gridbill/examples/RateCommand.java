@@ -516,7 +516,7 @@ final class RateCommand implements Callable<Integer> {
     Instant start = plan.period().startInstant();
     long len = g.length().seconds();
     if (g.start().isBefore(start)) {
-      int before = (int) (Duration.between(g.start(), start).getSeconds() / len);
+      int before = (int) (Duration.between(g.start(), start).toSeconds() / len);
       setup.likeDayHistory(LikeDayHistory.of(series.slice(IntervalGrid.of(g.start(), g.length(),
           Math.min(before, series.size()))), Period.ofMonths(1)));
     }
@@ -524,7 +524,7 @@ final class RateCommand implements Callable<Integer> {
     Instant from = g.start().isAfter(start) ? g.start() : start;
     Instant to = g.end().isBefore(cut) ? g.end() : cut;
     if (to.isAfter(from)) {
-      int count = (int) (Duration.between(from, to).getSeconds() / len);
+      int count = (int) (Duration.between(from, to).toSeconds() / len);
       a.ingestAll(series.slice(IntervalGrid.of(from, g.length(), count)));
     }
     return new OpenPeriod(a.billToDate(), a.project());

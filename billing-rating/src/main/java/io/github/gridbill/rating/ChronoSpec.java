@@ -51,7 +51,7 @@ final class ChronoSpec {
       tables[t] = tt;
       max = Math.max(max, tt.size());
       long[] f = new long[tt.size()];
-      BigDecimal[] b = new BigDecimal[tt.size()];
+      @Nullable BigDecimal[] b = new BigDecimal[tt.size()];
       for (int i = 0; i < f.length; i++) {
         BigDecimal bound = tt.bound[i];
         b[i] = bound == null ? null : bound.movePointRight(6);

@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Live ingest on one thread into {@link #accounts} accounts of state (default 1,000,000): July 2024 in UTC on
+ * Live ingest on one thread into {@link Accounts#accounts} accounts of state (default 1,000,000): July 2024 in UTC on
  * 15-minute data (2,976 intervals), a TOU tariff with tiers and demand ("BENCH-LIVE": three TOU periods, two seasons,
  * NERC holidays, two block tiers per period, a TOU demand charge, a daily charge and a tax), the default 4-hour
  * lateness window.

@@ -223,7 +223,7 @@ public final class LiveAccount {
     return t.summary();
   }
 
-  private final class Tally {
+  private static final class Tally {
     int accepted;
     int duplicates;
     final List<Instant> conflicts = new ArrayList<>();
@@ -440,7 +440,7 @@ public final class LiveAccount {
         }
       }
     }
-    st[b + DAY] = d + 1;
+    st[b + DAY] = d + 1L;
     st[b + DAY_IMP] = 0;
     st[b + DAY_EXP] = 0;
     st[b + DAY_NET_EXP] = 0;

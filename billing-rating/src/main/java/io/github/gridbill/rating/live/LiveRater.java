@@ -81,11 +81,12 @@ public final class LiveRater {
     IntervalLength len = plan.intervalLength();
     this.minutes = len.minutes();
     Duration l = options.lateness();
-    if (l.getSeconds() % len.seconds() != 0 || l.getNano() != 0) {
+    long whole = l.dividedBy(len.duration());
+    if (!len.duration().multipliedBy(whole).equals(l)) {
       throw new ValidationException("options.lateness", l,
           "must be a whole number of the plan's " + len.minutes() + "-minute intervals");
     }
-    this.lateness = (int) (l.getSeconds() / len.seconds());
+    this.lateness = (int) whole;
     this.window = lateness + 1;
     BillingPeriod p = plan.period();
     int days = p.days();

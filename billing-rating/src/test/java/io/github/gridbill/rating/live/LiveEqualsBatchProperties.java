@@ -196,7 +196,7 @@ class LiveEqualsBatchProperties {
     long[] key = new long[n];
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      key[i] = i + (lateness == 0 ? 0 : rnd.nextInt(lateness + 1));
+      key[i] = (long) i + (lateness == 0 ? 0 : rnd.nextInt(lateness + 1));
       order.add(i);
     }
     order.sort(Comparator.comparingLong((Integer i) -> key[i]).thenComparingInt(i -> i));
