@@ -679,7 +679,9 @@ public final class LiveAccount {
   /**
    * The alerts raised since the last call, each condition once: meter faults and export-credit days judged as days
    * left the lateness window, then (from the bill-to-date) tiers crossed and new demand peaks, the projected bill
-   * over the threshold and usage over the same point last cycle.
+   * over the threshold and usage over the same point last cycle. Alerts judged per day wait in the account until
+   * this is called (at most a few per day of the cycle); the others are judged now, on the bill-to-date (and, with a
+   * threshold, a projection), so a call costs a bill assembly: call it per batch or on a schedule, not per reading.
    *
    * @return the new alerts, in that order, never null
    */
