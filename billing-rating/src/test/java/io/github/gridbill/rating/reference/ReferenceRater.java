@@ -78,8 +78,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A4. "Escalated" covers every rate in money: tier rates, sell rates, price-series prices, demand rates, export
  *       rates, rider rates (not PERCENT), fixed amounts, minimums and the surplus rate.
  *   <li>A5. "Energy charges" that a money bank offsets is the sum of the exact amounts of the ENERGY lines, floored at
- *       zero; "applied = min(avail, energy charges)" is taken literally, so a negative own credit (negative export
- *       prices) is a negative "credit applied", i.e. a charge line.
+ *       zero; "applied = min(avail, energy charges)" is taken literally. A negative own credit (negative export
+ *       prices) is charged on the bill as its own line and not banked, whether or not credits offset the same bill.
  *   <li>A6. A kWh-bank true-up pays the bank as it stands after this bill's netting.
  *   <li>A7. With carry NONE, a net-metering surplus is credited per TOU period ("each export credit is its own line",
  *       "no netting across periods"), each line rounded once.
@@ -429,10 +429,16 @@ public final class ReferenceRater {
             energyCharges = energyCharges.add(l.exact()); // A5
           }
         }
+        if (own.signum() < 0) {
+          // "Exports priced below zero (negative time-series prices) cost money: with a money bank their net is
+          // charged on the bill and nothing is banked."
+          add(CREDIT, LineKind.EXPORT_CREDIT, Optional.empty(), Optional.empty(), own.negate(), rm,
+              "exports at negative prices " + own.toPlainString());
+          own = BigDecimal.ZERO;
+        }
         boolean same = nm.get().creditsOffsetSameBill();
         BigDecimal avail = moneyBank.add(same ? own : BigDecimal.ZERO);
-        // literally min(avail, energy charges): a negative own credit (negative export prices) gives a negative
-        // "credit applied", i.e. a charge; energy charges below zero offset nothing
+        // literally min(avail, energy charges); energy charges below zero offset nothing
         BigDecimal applied = avail.min(energyCharges.max(BigDecimal.ZERO));
         moneyBank = avail.subtract(applied).add(same ? BigDecimal.ZERO : own);
         if (applied.signum() != 0) {
