@@ -18,7 +18,7 @@ final class Lines {
    */
   static void requireBalanced(List<JournalLine> lines, String field) {
     if (lines.size() < 2) {
-      throw new ValidationException(field, lines.size() + " lines", "must have at least 2 lines");
+      throw new ValidationException(field, lines.size(), "must have at least 2 lines");
     }
     Map<CurrencyUnit, long[]> sums = new TreeMap<>();
     for (JournalLine l : lines) {
