@@ -503,7 +503,8 @@ public final class Ledger implements AutoCloseable {
    * @param date the effective date, not null
    * @return the posting, never null
    * @throws NotFoundException if the payment is not an unidentified payment, or the customer is unknown
-   * @throws BusinessRuleException if nothing of the payment is left, or the date is too early
+   * @throws BusinessRuleException if nothing of the payment is left, the date is too early, or the payment was
+   *     identified to another customer before (and that identification reversed): a payment keeps its first customer
    * @throws ConflictException if the key was used for a different request
    */
   public PostingResult identifyPayment(String key, String paymentId, String accountId, LocalDate date) {
@@ -521,6 +522,11 @@ public final class Ledger implements AutoCloseable {
         throw new BusinessRuleException("paymentId", paymentId, "must have an unidentified amount left");
       }
       requireCustomer(s, accountId, "accountId");
+      Item before = s.items(AccountKind.UNAPPLIED_CASH).get(paymentId);
+      if (before != null && !before.account.account.key().equals(accountId)) {
+        throw new BusinessRuleException("accountId", accountId, "must be the account " + paymentId
+            + " was identified to before (" + before.account.account.key() + ")");
+      }
       Money amount = Money.ofMinor(item.currency, item.open);
       List<JournalLine> lines = List.of(JournalLine.debit(LedgerAccount.unidentifiedCash(), amount)
           .withItemRef(paymentId), JournalLine.credit(LedgerAccount.unappliedCash(accountId), amount)
