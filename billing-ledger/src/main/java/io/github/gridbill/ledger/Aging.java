@@ -82,7 +82,7 @@ final class Aging {
         }
       }
     }
-    Balances ar = s.kindTotals.get(AccountKind.RECEIVABLE);
+    Balances ar = s.kindTotal(AccountKind.RECEIVABLE);
     for (int i = 0; i < ar.size(); i++) {
       if (ar.at(i).asOf(day) != 0) {
         totals.computeIfAbsent(ar.currency(i), k -> new long[n + 3]);

@@ -5,41 +5,56 @@ import io.github.gridbill.core.invoice.InvoiceLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The canonical text of a request, hashed into {@link JournalEntry#contentDigest()}: {@code name=length:value;} for
- * each field, in a fixed order per operation. Optional values that are absent are written as empty.
+ * The canonical text of a request, hashed into {@link JournalEntry#contentDigest()} (request digest format 1).
+ *
+ * <p>The text is the operation's name followed by its fields in a fixed order per operation, each written as
+ * {@code <length>:<value>;}. Money is written {@code <currency> <minor units>} ({@code "USD 10733"}), dates as
+ * ISO text, absent optional values as empty. The field names passed to {@link #add} document the order for readers
+ * and are not part of the text. Changing this format changes the digests of requests already in journals, so retries
+ * after the change would be refused as conflicts: treat it as part of the journal format.
  */
 final class Canon {
   private final StringBuilder text = new StringBuilder(256);
 
   Canon(String operation) {
-    add("op", operation);
+    value(operation);
   }
 
   Canon add(String name, @Nullable Object value) {
     Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
-    String s = v == null ? "" : v.toString();
-    text.append(name).append('=').append(s.length()).append(':').append(s).append(';');
+    if (v instanceof Money m) {
+      value(m.getCurrencyUnit().getCode() + " " + m.getAmountMinorLong());
+    } else {
+      value(v == null ? "" : v.toString());
+    }
     return this;
+  }
+
+  private void value(String s) {
+    text.append(s.length()).append(':').append(s).append(';');
   }
 
   Canon invoice(String prefix, Invoice invoice) {
     add(prefix + ".number", invoice.number()).add(prefix + ".accountId", invoice.accountId())
         .add(prefix + ".currency", invoice.currency()).add(prefix + ".issueDate", invoice.issueDate())
         .add(prefix + ".dueDate", invoice.dueDate());
-    invoice.period().ifPresent(p -> add(prefix + ".period.start", p.startInclusive())
-        .add(prefix + ".period.end", p.endExclusive()).add(prefix + ".period.zone", p.zone()));
+    LocalDate start = invoice.period().map(p -> p.startInclusive()).orElse(null);
+    LocalDate end = invoice.period().map(p -> p.endExclusive()).orElse(null);
+    add(prefix + ".period.start", start).add(prefix + ".period.end", end)
+        .add(prefix + ".period.zone", invoice.period().map(p -> p.zone()));
     add(prefix + ".lines", invoice.lines().size());
-    for (int i = 0; i < invoice.lines().size(); i++) {
-      InvoiceLine l = invoice.lines().get(i);
-      String p = prefix + ".lines[" + i + "]";
-      add(p + ".kind", l.kind()).add(p + ".description", l.description()).add(p + ".quantity", l.quantity())
-          .add(p + ".rate", l.rate().map(r -> r.toPlainString())).add(p + ".amount", l.amount())
-          .add(p + ".source", l.source()).add(p + ".sourceRefs", String.join("\u001f", l.sourceRefs()));
+    for (InvoiceLine l : invoice.lines()) {
+      add("kind", l.kind()).add("description", l.description()).add("quantity", l.quantity())
+          .add("rate", l.rate().map(r -> r.toPlainString())).add("amount", l.amount()).add("source", l.source())
+          .add("sourceRefs", l.sourceRefs().size());
+      l.sourceRefs().forEach(r -> add("sourceRef", r));
     }
     return this;
   }

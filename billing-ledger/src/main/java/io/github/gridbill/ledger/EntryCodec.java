@@ -46,8 +46,9 @@ final class EntryCodec {
     out.str(e.key());
     out.u8(e.type().code());
     out.i64(e.effectiveDate().toEpochDay());
-    out.i64(e.recordedAt().getEpochSecond());
-    out.i32(e.recordedAt().getNano());
+    Instant recordedAt = e.recordedAt();
+    out.i64(recordedAt.getEpochSecond());
+    out.i32(recordedAt.getNano());
     out.bytes(HexFormat.of().parseHex(e.contentDigest()));
     out.str(e.description());
     out.i32(e.lines().size());

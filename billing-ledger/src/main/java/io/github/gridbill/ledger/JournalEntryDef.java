@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -28,7 +27,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @GridBillStyle
 abstract class JournalEntryDef {
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   /**
    * The entry's sequence in the journal, from 1.
@@ -161,6 +159,19 @@ abstract class JournalEntryDef {
     return EntryCodec.decode(Objects.requireNonNull(bytes, "bytes"));
   }
 
+  private static boolean isHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Value.Check
   void check() {
     if (sequence() < 1) {
@@ -174,7 +185,7 @@ abstract class JournalEntryDef {
       throw new ValidationException("lines", lines().size() + " lines", "must be empty for a " + type()
           + " entry");
     }
-    if (!HEX.matcher(contentDigest()).matches()) {
+    if (!isHex64(contentDigest())) {
       throw new ValidationException("contentDigest", contentDigest(), "must be 64 lowercase hex digits");
     }
     attributes().forEach((k, v) -> {

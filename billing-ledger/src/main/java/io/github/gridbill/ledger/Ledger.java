@@ -66,11 +66,15 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Currencies.</b> Entries balance per currency; balances are kept per currency; nothing is ever converted.
  */
 public final class Ledger implements AutoCloseable {
+  private static final Comparator<LedgerAccount> ACCOUNT_ORDER = Comparator.comparing(LedgerAccount::kind)
+      .thenComparing(LedgerAccount::key);
+  /** The batches open on this thread, innermost first (one per ledger). */
+  private static final ThreadLocal<@Nullable Batch> BATCH = new ThreadLocal<>();
+
   private final JournalStore store;
   private final Clock clock;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final LedgerState state = new LedgerState();
-  private final ThreadLocal<long @Nullable []> batch = new ThreadLocal<>();
   private volatile @Nullable JournalException failure;
 
   private Ledger(JournalStore store, Clock clock) {
@@ -200,10 +204,31 @@ public final class Ledger implements AutoCloseable {
     return Objects.requireNonNull(submit(key, digest, builder), "a builder that always posts returned nothing");
   }
 
+  /** A batch of postings on one thread whose durability wait is deferred to its end. */
+  private static final class Batch {
+    final Ledger ledger;
+    final @Nullable Batch outer;
+    long last;
+
+    Batch(Ledger ledger, @Nullable Batch outer) {
+      this.ledger = ledger;
+      this.outer = outer;
+    }
+  }
+
+  private @Nullable Batch batchOnThisThread() {
+    for (Batch b = BATCH.get(); b != null; b = b.outer) {
+      if (b.ledger == this) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   private void durable(long sequence) {
-    long[] b = batch.get();
+    Batch b = batchOnThisThread();
     if (b != null) {
-      b[0] = Math.max(b[0], sequence);
+      b.last = Math.max(b.last, sequence);
       return;
     }
     sync(sequence);
@@ -231,18 +256,22 @@ public final class Ledger implements AutoCloseable {
    */
   public void batch(Runnable work) {
     Objects.requireNonNull(work, "work");
-    if (batch.get() != null) {
+    if (batchOnThisThread() != null) {
       work.run();
       return;
     }
-    long[] b = {0};
-    batch.set(b);
+    Batch mine = new Batch(this, BATCH.get());
+    BATCH.set(mine);
     try {
       work.run();
     } finally {
-      batch.remove();
-      if (b[0] > 0) {
-        sync(b[0]);
+      if (mine.outer == null) {
+        BATCH.remove();
+      } else {
+        BATCH.set(mine.outer);
+      }
+      if (mine.last > 0) {
+        sync(mine.last);
       }
     }
   }
@@ -1002,7 +1031,7 @@ public final class Ledger implements AutoCloseable {
     if (it == null) {
       it = s.items(AccountKind.UNAPPLIED_CASH).get(number);
     }
-    if (it == null || it.origin != EntryType.INVOICE && it.origin != EntryType.REBILL) {
+    if (it == null || (it.origin != EntryType.INVOICE && it.origin != EntryType.REBILL)) {
       throw new NotFoundException("invoiceNumber", number, "must name an invoice of this ledger");
     }
     if (s.typeOf(it.openedBy) != EntryType.INVOICE) {
@@ -1348,7 +1377,7 @@ public final class Ledger implements AutoCloseable {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(currency, "currency");
     int day = LedgerState.day(Objects.requireNonNull(asOf, "asOf"));
-    return read(() -> Money.ofMinor(currency, state.kindTotals.get(kind).asOf(currency, day)));
+    return read(() -> Money.ofMinor(currency, state.kindTotal(kind).asOf(currency, day)));
   }
 
   /**
@@ -1425,7 +1454,7 @@ public final class Ledger implements AutoCloseable {
           }
         }
       }
-      out.sort(Comparator.comparing(TrialBalanceLine::account)
+      out.sort(Comparator.comparing(TrialBalanceLine::account, ACCOUNT_ORDER)
           .thenComparing(l -> l.balance().getCurrencyUnit().getCode()));
       return List.copyOf(out);
     });
@@ -1556,7 +1585,7 @@ public final class Ledger implements AutoCloseable {
   public List<LedgerAccount> accounts() {
     return read(() -> {
       List<LedgerAccount> out = new ArrayList<>(state.accounts.keySet());
-      out.sort(Comparator.naturalOrder());
+      out.sort(ACCOUNT_ORDER);
       return List.copyOf(out);
     });
   }
@@ -1643,7 +1672,7 @@ public final class Ledger implements AutoCloseable {
     int j = 0;
     int n = 0;
     while (i < xs.length || j < ys.length) {
-      long next = j >= ys.length || i < xs.length && xs[i] <= ys[j] ? xs[i++] : ys[j++];
+      long next = j >= ys.length || (i < xs.length && xs[i] <= ys[j]) ? xs[i++] : ys[j++];
       if (n == 0 || out[n - 1] != next) {
         out[n++] = next;
       }

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridBillStyle
-abstract class LedgerAccountDef implements Comparable<LedgerAccount> {
+abstract class LedgerAccountDef {
 
   /**
    * The kind.
@@ -207,18 +207,6 @@ abstract class LedgerAccountDef implements Comparable<LedgerAccount> {
       }
     }
     return false;
-  }
-
-  /**
-   * Orders by kind, then key.
-   *
-   * @param other the other account, not null
-   * @return the comparison
-   */
-  @Override
-  public int compareTo(LedgerAccount other) {
-    int c = kind().compareTo(other.kind());
-    return c != 0 ? c : key().compareTo(other.key());
   }
 
   /**

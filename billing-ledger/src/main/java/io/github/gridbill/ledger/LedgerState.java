@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.joda.money.CurrencyUnit;
@@ -121,7 +122,7 @@ final class LedgerState {
       checkLine(d, i, day, pending);
     }
     checkNotes(d, day);
-    checkAttributes(d, day);
+    checkAttributes(d);
   }
 
   private static void requireDate(LocalDate date, String field) {
@@ -242,7 +243,7 @@ final class LedgerState {
     }
   }
 
-  private void checkAttributes(Draft d, int day) {
+  private void checkAttributes(Draft d) {
     String reverses = d.attributes().get(LedgerAttributes.REVERSES);
     if (d.type() == EntryType.REVERSAL || d.type() == EntryType.REBILL) {
       if (reverses == null) {
@@ -307,7 +308,7 @@ final class LedgerState {
       long signed = line.signedMinor();
       CurrencyUnit currency = line.amount().getCurrencyUnit();
       as.balances.of(currency).add(day, signed);
-      kindTotals.get(line.account().kind()).of(currency).add(day, signed);
+      kindTotal(line.account().kind()).of(currency).add(day, signed);
       if (as.sequences.last() != seq) {
         as.sequences.add(seq);
       }
@@ -363,6 +364,10 @@ final class LedgerState {
     entryTypes[(int) (seq - 1)] = (byte) e.type().code();
     keys.put(e.key(), seq);
     lastSequence = seq;
+  }
+
+  Balances kindTotal(AccountKind kind) {
+    return Objects.requireNonNull(kindTotals.get(kind), "every kind has totals");
   }
 
   Customer customer(String id) {

@@ -49,7 +49,7 @@ class ConcurrencyTest {
                     Money.ofMinor(USD, 1_000 + k)));
                 if (k % 2 == 1) {
                   ledger.recordPayment("pay/" + n, Fx.payment("PAY-" + n, customer, Money.ofMinor(USD, 1_500),
-                      PaymentMethod.values()[k % PaymentMethod.values().length], "2024-04-02"));
+                      Fx.METHODS.get(k % Fx.METHODS.size()), "2024-04-02"));
                   ledger.applyPayment("apply/" + n, PaymentApplication.balanceForward("PAY-" + n,
                       d("2024-04-02")));
                 }

@@ -38,10 +38,9 @@ class DurableLedgerTest {
         results.add(ledger.issueInvoice("inv/" + i, simple("INV-" + i, customer, "2024-03-0" + (1 + i % 5),
             "2024-04-0" + (1 + i % 5), Money.ofMinor(USD, 1_000 + 37L * i))));
       }
-      PaymentMethod[] methods = PaymentMethod.values();
       for (int c = 0; c < 12; c++) {
         Payment p = Payment.builder().paymentId("PAY-" + c).accountId("ACC-" + c)
-            .amount(Money.ofMinor(USD, 2_000 + 500L * c)).method(methods[c % methods.length])
+            .amount(Money.ofMinor(USD, 2_000 + 500L * c)).method(Fx.METHODS.get(c % Fx.METHODS.size()))
             .receivedOn(d("2024-04-10")).externalReference("ext-" + c).build();
         results.add(ledger.recordPayment("pay/" + c, p));
         results.add(ledger.applyPayment("apply/" + c, PaymentApplication.balanceForward("PAY-" + c,

@@ -21,6 +21,7 @@ import org.joda.money.Money;
 final class Fx {
   static final CurrencyUnit USD = CurrencyUnit.USD;
   static final CurrencyUnit EUR = CurrencyUnit.EUR;
+  static final List<PaymentMethod> METHODS = List.of(PaymentMethod.values());
   static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
   private Fx() {}
@@ -42,7 +43,7 @@ final class Fx {
   }
 
   static InvoiceLine line(LineKind kind, Money amount) {
-    return InvoiceLine.builder().kind(kind).description(kind.name()).amount(amount).source(kind.name().toLowerCase())
+    return InvoiceLine.builder().kind(kind).description(kind.name()).amount(amount).source(kind.name().toLowerCase(java.util.Locale.ROOT))
         .build();
   }
 

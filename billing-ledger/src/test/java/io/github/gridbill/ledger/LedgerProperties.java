@@ -252,7 +252,7 @@ class LedgerProperties {
         String customer = o.customer() < 0 ? null : CUSTOMERS[o.customer()];
         CurrencyUnit cur = currency(o.customer(), o.eur());
         Payment p = Payment.builder().paymentId("PAY-" + i).accountId(Optional.ofNullable(customer))
-            .amount(Money.ofMinor(cur, o.cents())).method(PaymentMethod.values()[o.method()]).receivedOn(date).build();
+            .amount(Money.ofMinor(cur, o.cents())).method(Fx.METHODS.get(o.method())).receivedOn(date).build();
         predicted = model.pay(p.paymentId(), customer, o.cents(), day);
         opened.add(new Doc((customer == null ? "UI:" : "UN:") + p.paymentId(), p.paymentId(), customer, cur, day, day,
             0));
@@ -285,7 +285,7 @@ class LedgerProperties {
           continue;
         }
         Doc d = un.get(o.pick() % un.size());
-        List<Doc> own = ar.stream().filter(x -> x.customer().equals(d.customer())).toList();
+        List<Doc> own = ar.stream().filter(x -> java.util.Objects.equals(x.customer(), d.customer())).toList();
         List<Doc> from = own.isEmpty() || o.pick() % 5 == 0 ? ar : own;
         List<String> invoices = new ArrayList<>(new LinkedHashSet<>(o.invoices().stream()
             .map(p -> from.get(p % from.size()).ref()).toList()));
@@ -321,7 +321,8 @@ class LedgerProperties {
         }
         Doc d = ar.get(o.pick() % ar.size());
         String number = "CN-" + i;
-        Invoice cn = Fx.invoice(number, d.customer(), date.toString(), date.toString(),
+        Invoice cn = Fx.invoice(number, java.util.Objects.requireNonNull(d.customer()), date.toString(),
+            date.toString(),
             Fx.line(LineKind.ENERGY, Money.ofMinor(d.currency(), -o.cents())));
         predicted = model.creditNote(d.ref(), number, o.cents(), day);
         if (predicted.isPresent() && predicted.get().stream().anyMatch(m -> m.key().equals("UN:" + number))) {
@@ -415,7 +416,7 @@ class LedgerProperties {
       int day) {
     Map<String, String> out = new TreeMap<>();
     for (Doc d : model.docs(kind)) {
-      if (customer != null && !customer.equals(d.customer()) || d.openedDay() > day) {
+      if ((customer != null && !customer.equals(d.customer())) || d.openedDay() > day) {
         continue;
       }
       long open = model.openAt(d.key(), day);
@@ -459,7 +460,7 @@ class LedgerProperties {
         String customer = o.customer() < 0 ? null : CUSTOMERS[o.customer()];
         Payment p = Payment.builder().paymentId(number).accountId(Optional.ofNullable(customer))
             .amount(Money.ofMinor(currency(Math.max(0, o.customer()), o.eur()), o.cents()))
-            .method(PaymentMethod.values()[o.method()])
+            .method(Fx.METHODS.get(o.method()))
             .receivedOn(date).build();
         action = () -> ledger.recordPayment(key, p);
         onSuccess = () -> (customer == null ? unidentified : payments).add(number);
@@ -660,11 +661,9 @@ class LedgerProperties {
   }
 
   static void assertReplayAndRetries(Ledger ledger, List<Done> done, Iterable<LocalDate> days) {
-    LocalDate[] sample = new ArrayList<LocalDate>() {
-      {
-        days.forEach(this::add);
-      }
-    }.stream().limit(4).toArray(LocalDate[]::new);
+    List<LocalDate> all = new ArrayList<>();
+    days.forEach(all::add);
+    LocalDate[] sample = all.stream().limit(4).toArray(LocalDate[]::new);
     List<Object> before = Fx.snapshot(ledger, sample);
     Ledger replayed = Ledger.open(ledger.store(), Fx.CLOCK);
     assertThat(Fx.snapshot(replayed, sample)).as("replaying the journal rebuilds identical state").isEqualTo(before);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.joda.money.CurrencyUnit;
@@ -116,7 +117,7 @@ final class ReferenceLedger {
     long open = open(key);
     Doc before = docs.get("UN:" + id);
     if (open == 0 || !customers.contains(customer) || day < lastMove(key)
-        || before != null && !customer.equals(before.customer()) || before != null && day < lastMove(before.key())) {
+        || (before != null && (!customer.equals(before.customer()) || day < lastMove(before.key())))) {
       return Optional.empty();
     }
     return Optional.of(List.of(new Move(key, day, -open), new Move("UN:" + id, day, open)));
@@ -131,7 +132,7 @@ final class ReferenceLedger {
     }
     List<Doc> candidates = new ArrayList<>();
     for (Doc d : docs("AR")) {
-      if (src.customer().equals(d.customer()) && d.currency().equals(src.currency()) && open(d.key()) > 0
+      if (Objects.equals(src.customer(), d.customer()) && d.currency().equals(src.currency()) && open(d.key()) > 0
           && !disputed(d.ref()) && lastMove(d.key()) <= day) {
         candidates.add(d);
       }
@@ -167,7 +168,7 @@ final class ReferenceLedger {
     long total = 0;
     for (String n : invoices) {
       Doc d = docs.get("AR:" + n);
-      if (d == null || !src.customer().equals(d.customer()) || !d.currency().equals(src.currency())
+      if (d == null || !Objects.equals(src.customer(), d.customer()) || !d.currency().equals(src.currency())
           || open(d.key()) == 0) {
         return Optional.empty();
       }
@@ -232,12 +233,12 @@ final class ReferenceLedger {
   Optional<List<Move>> reverse(long target, int day) {
     EntryType t = types.get(target);
     if (t == null || !t.isFinancial() || t == EntryType.REVERSAL || reversedBy.containsKey(target)
-        || day < days.get(target)) {
+        || day < Objects.requireNonNull(days.get(target))) {
       return Optional.empty();
     }
     Map<String, Long> running = new HashMap<>();
     List<Move> out = new ArrayList<>();
-    for (Move m : movesBySeq.get(target)) {
+    for (Move m : Objects.requireNonNull(movesBySeq.get(target))) {
       if (!running.containsKey(m.key())) {
         if (day < lastMove(m.key())) {
           return Optional.empty();

@@ -27,8 +27,8 @@ class CheckpointTest {
 
   @Test
   void hashMustBeLowercaseHex() {
-    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Checkpoint.of(1, HASH.toUpperCase()))
-        .withMessage("hash must be 64 lowercase hex digits: " + HASH.toUpperCase());
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Checkpoint.of(1, HASH.toUpperCase(java.util.Locale.ROOT)))
+        .withMessage("hash must be 64 lowercase hex digits: " + HASH.toUpperCase(java.util.Locale.ROOT));
   }
 
   @Test

@@ -81,8 +81,8 @@ class FileJournalStoreTest extends JournalStoreContract {
 
   @Test
   void concurrentAppendersAreAllDurableAndInOrder() throws Exception {
-    int threads = 6;
-    int perThread = 150;
+    long threads = 6;
+    long perThread = 150;
     CountDownLatch start = new CountDownLatch(1);
     AtomicLong acknowledged = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
@@ -122,7 +122,7 @@ class FileJournalStoreTest extends JournalStoreContract {
       assertThat(r.payloadBytes()).isEqualTo(payload(r.sequence()));
       seen.add(r.sequence());
     });
-    assertThat(seen).hasSize(threads * perThread);
+    assertThat(seen).hasSize((int) (threads * perThread));
     assertThat(store.verify().isIntact()).isTrue();
   }
 }
