@@ -87,7 +87,8 @@ public final class Ledger implements AutoCloseable {
    *
    * <p>{@code Ledger.open(FileJournalStore.open(Path.of("/data/ledger")))}.
    *
-   * @param store the journal, not null; the ledger owns it from now on (closing the ledger closes it)
+   * @param store the journal, not null; the ledger owns it from now on (closing the ledger closes it, and so does a
+   *     failed open)
    * @return the ledger, never null
    * @throws DataFormatException if an entry in the journal cannot be decoded or breaks a ledger rule on replay
    * @throws JournalCorruptedException if a journal record is damaged
@@ -109,8 +110,16 @@ public final class Ledger implements AutoCloseable {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Ledger ledger = new Ledger(store, clock);
-    ledger.replay();
-    return ledger;
+    boolean ok = false;
+    try {
+      ledger.replay();
+      ok = true;
+      return ledger;
+    } finally {
+      if (!ok) {
+        store.close();
+      }
+    }
   }
 
   /**
@@ -189,7 +198,12 @@ public final class Ledger implements AutoCloseable {
         entry = JournalEntry.builder().sequence(state.lastSequence + 1).key(key).type(d.type())
             .effectiveDate(d.effectiveDate()).recordedAt(clock.instant()).description(d.description())
             .lines(d.lines()).notes(d.notes()).attributes(d.attributes()).contentDigest(digest).build();
-        store.append(entry.sequence(), entry.toBytes());
+        try {
+          store.append(entry.sequence(), entry.toBytes());
+        } catch (JournalException e) {
+          failure = e;
+          throw e;
+        }
         state.apply(entry);
         replayed = false;
       }

@@ -156,4 +156,95 @@ class DurableLedgerTest {
     Expect.thrown(DataFormatException.class, "memory at record #2: key must be unique in the journal: k",
         () -> Ledger.open(store, Fx.CLOCK));
   }
+
+  @Test
+  void aFailedReplayReleasesTheFolder() {
+    try (FileJournalStore store = FileJournalStore.open(dir)) {
+      JournalEntry forged = JournalEntry.builder().sequence(1).key("forged").type(EntryType.MANUAL)
+          .effectiveDate(d("2024-05-01")).recordedAt(Fx.CLOCK.instant()).contentDigest("00".repeat(32))
+          .addLine(JournalLine.debit(LedgerAccount.writeOffExpense(), usd("10.00")))
+          .addLine(JournalLine.credit(LedgerAccount.receivable("ACC-1"), usd("10.00")).withItemRef("INV-9")).build();
+      store.append(1, forged.toBytes());
+      store.sync(1);
+    }
+    String message = dir.resolve(FileJournalStore.FILE_NAME)
+        + " at record #1: lines[1].account must belong to a known customer account: RECEIVABLE:ACC-1";
+    Expect.thrown(DataFormatException.class, message, () -> Ledger.open(FileJournalStore.open(dir), Fx.CLOCK));
+    Expect.thrown(DataFormatException.class, message, () -> Ledger.open(FileJournalStore.open(dir), Fx.CLOCK));
+  }
+
+  /** A store whose sync fails on demand, as a disk would. */
+  static final class FailingStore implements io.github.gridbill.ledger.journal.JournalStore {
+    final InMemoryJournalStore inner = new InMemoryJournalStore();
+    boolean fail;
+
+    @Override
+    public long lastSequence() {
+      return inner.lastSequence();
+    }
+
+    @Override
+    public void append(long sequence, byte[] payload) {
+      inner.append(sequence, payload);
+    }
+
+    @Override
+    public void sync(long sequence) {
+      if (fail) {
+        throw new io.github.gridbill.ledger.journal.JournalException("journal", name(), "could not be written", null);
+      }
+      inner.sync(sequence);
+    }
+
+    @Override
+    public io.github.gridbill.ledger.journal.JournalRecord read(long sequence) {
+      return inner.read(sequence);
+    }
+
+    @Override
+    public void forEach(long fromSequence,
+        java.util.function.Consumer<? super io.github.gridbill.ledger.journal.JournalRecord> action) {
+      inner.forEach(fromSequence, action);
+    }
+
+    @Override
+    public io.github.gridbill.ledger.journal.Checkpoint checkpoint() {
+      return inner.checkpoint();
+    }
+
+    @Override
+    public io.github.gridbill.ledger.journal.VerificationReport verify() {
+      return inner.verify();
+    }
+
+    @Override
+    public CheckpointStatus compare(io.github.gridbill.ledger.journal.Checkpoint checkpoint) {
+      return inner.compare(checkpoint);
+    }
+
+    @Override
+    public String name() {
+      return "failing";
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+
+  @Test
+  void afterAFailedJournalWriteTheLedgerRefusesPostings() {
+    FailingStore store = new FailingStore();
+    Ledger ledger = Ledger.open(store, Fx.CLOCK);
+    ledger.issueInvoice("i1", simple("INV-1", "ACC-1", "2024-04-01", "2024-05-01", usd("10.00")));
+    store.fail = true;
+    Expect.thrown(io.github.gridbill.ledger.journal.JournalException.class, "journal could not be written: failing",
+        () -> ledger.issueInvoice("i2", simple("INV-2", "ACC-1", "2024-04-01", "2024-05-01", usd("10.00"))));
+    store.fail = false;
+    Expect.thrown(io.github.gridbill.ledger.journal.JournalException.class,
+        "ledger must be reopened after a failed journal write: failing",
+        () -> ledger.issueInvoice("i3", simple("INV-3", "ACC-1", "2024-04-01", "2024-05-01", usd("10.00"))));
+    assertThat(ledger.arControl(USD, END)).as("queries still answer").isEqualTo(usd("20.00"));
+  }
 }
