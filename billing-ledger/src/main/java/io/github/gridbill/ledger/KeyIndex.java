@@ -3,8 +3,8 @@ package io.github.gridbill.ledger;
 import java.util.function.LongFunction;
 
 /**
- * Idempotency keys to entry sequences in 16 bytes per entry: an open-addressing table of 64-bit key hashes and
- * sequences. A hash match is confirmed by reading the entry's key (the caller's function), so collisions are harmless.
+ * Idempotency keys to entry sequences: an open-addressing table (linear probing, at most 3/4 full) of 64-bit key
+ * hashes and sequences, 16 to 32 bytes per entry. A hash match is confirmed by reading the entry's key (the caller's function), so collisions are harmless.
  * Not thread-safe (guarded by the ledger's lock).
  */
 final class KeyIndex {
@@ -39,7 +39,7 @@ final class KeyIndex {
   }
 
   void put(String key, long sequence) {
-    if ((size + 1) * 2 > hashes.length) {
+    if ((size + 1) * 4L > hashes.length * 3L) {
       rehash();
     }
     insert(hash(key), sequence);

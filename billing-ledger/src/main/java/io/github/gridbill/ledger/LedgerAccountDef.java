@@ -13,7 +13,8 @@ import org.immutables.value.Value;
  * <p>{@code LedgerAccount.receivable("ACC-1")} is customer ACC-1's receivables, written {@code "RECEIVABLE:ACC-1"};
  * {@code LedgerAccount.cash(PaymentMethod.CARD)} is {@code "CASH:CARD"}; {@code LedgerAccount.writeOffExpense()} is
  * {@code "WRITE_OFF_EXPENSE"}. Keys are 1 to 200 characters without control characters; a revenue key is a
- * {@link LineKind} name other than {@code TAX}, a cash key a {@link PaymentMethod} name. Instances are immutable and
+ * {@link io.github.gridbill.core.invoice.LineKind} name other than {@code TAX}, a cash key a {@link PaymentMethod}
+ * name. Instances are immutable and
  * thread-safe; treat as a value type.
  */
 @Value.Immutable

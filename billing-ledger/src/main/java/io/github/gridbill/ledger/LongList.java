@@ -2,16 +2,22 @@ package io.github.gridbill.ledger;
 
 import java.util.Arrays;
 
-/** A growable array of {@code long}s (entry sequences of an account). Not thread-safe. */
+/**
+ * A growable list of entry sequences (of one account), kept as {@code int}s: 4 bytes per entry, for ledgers of up to
+ * 2,147,483,647 entries. Not thread-safe.
+ */
 final class LongList {
-  private long[] values = new long[4];
+  private int[] values = new int[4];
   private int size;
 
   void add(long value) {
+    if (value > Integer.MAX_VALUE || value < 0) {
+      throw new IllegalStateException("a ledger holds at most " + Integer.MAX_VALUE + " entries: " + value);
+    }
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
-    values[size++] = value;
+    values[size++] = (int) value;
   }
 
   long get(int index) {
@@ -27,6 +33,10 @@ final class LongList {
   }
 
   long[] toArray() {
-    return Arrays.copyOf(values, size);
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 }

@@ -13,7 +13,9 @@ import io.github.gridbill.core.DataFormatException;
 public class JournalCorruptedException extends DataFormatException {
   private static final long serialVersionUID = 1L;
 
+  /** The byte offset of the damaged frame. */
   private final long offset;
+  /** The sequence expected at the offset. */
   private final long sequence;
 
   /**
