@@ -1,5 +1,6 @@
 /**
- * GridBill rating: meter data, compiled rating plans, rating, bill explanations, invoice assembly and bill runs.
+ * GridBill rating: meter data and its validation, estimation and editing (VEE), compiled rating plans, rating, live
+ * bill-to-date, bill explanations, invoice assembly, bill runs and cancel/rebill.
  */
 module io.github.gridbill.rating {
   requires static org.immutables.value.annotations;
@@ -9,5 +10,7 @@ module io.github.gridbill.rating {
 
   exports io.github.gridbill.rating;
   exports io.github.gridbill.rating.invoice;
+  exports io.github.gridbill.rating.live;
   exports io.github.gridbill.rating.run;
+  exports io.github.gridbill.rating.vee;
 }

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = true),
     jdkOnly = true,
     depluralize = true,
-    depluralizeDictionary = {"tax:taxes", "entry:entries", "property:properties", "ratchet:ratchets"},
+    depluralizeDictionary = {"tax:taxes", "entry:entries", "property:properties", "ratchet:ratchets", "match:matches"},
     optionalAcceptNullable = false,
     allParameters = false)
 public @interface GridBillStyle {}

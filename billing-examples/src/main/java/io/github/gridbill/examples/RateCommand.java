@@ -28,6 +28,12 @@ import io.github.gridbill.rating.IntervalSeries;
 import io.github.gridbill.rating.RatedBill;
 import io.github.gridbill.rating.Rater;
 import io.github.gridbill.rating.RatingPlan;
+import io.github.gridbill.rating.live.AccountSetup;
+import io.github.gridbill.rating.live.BillToDate;
+import io.github.gridbill.rating.live.LikeDayHistory;
+import io.github.gridbill.rating.live.LiveAccount;
+import io.github.gridbill.rating.live.LiveRater;
+import io.github.gridbill.rating.live.Projection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,9 +44,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,6 +72,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code gridbill rate}: rates every calendar-month billing period from {@code --from} to {@code --to} of one meter's
  * interval data against a tariff file, carrying the billing state (banks, minimums, ratchet history) from bill to
  * bill, and prints the bills as text (each bill's explanation), JSON or CSV.
+ *
+ * <p>With {@code --as-of INSTANT} only the readings of intervals that end by the instant are used: the periods that
+ * end by it are billed as usual, and the period it falls in is the bill to date (a live account fed those readings),
+ * with its total projected to the period's end: like days (the same local time a month earlier, from the meter data
+ * before the period) when the data has any, else the run rate.
  *
  * <p>Bad arguments (a missing or unknown flag or value, an unreadable file) exit with code 2, a one-line
  * {@code gridbill: ...} error and the usage; a typed {@link io.github.gridbill.core.BillingException} while reading or
@@ -152,6 +165,12 @@ final class RateCommand implements Callable<Integer> {
           + " meter data covers fully).")
   @Nullable LocalDate to;
 
+  @Option(names = "--as-of", paramLabel = "INSTANT",
+      description = "Use only readings before INSTANT (2011-06-15T12:00:00Z, or with an offset): the period it falls"
+          + " in is the bill to date, with a projected total for the period's end (json: \"projected\")."
+          + " Without --to, billing runs to the end of that period.")
+  @Nullable String asOf;
+
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (each bill explained), json or csv (default ${DEFAULT-VALUE}).")
   String output = "text";
@@ -182,6 +201,7 @@ final class RateCommand implements Callable<Integer> {
     if (from != null && to != null && !to.isAfter(from)) {
       throw bad("--to must be after --from " + from + ": " + to);
     }
+    @Nullable Instant cut = asOf == null ? null : instant("--as-of", asOf);
     readable("--tariff", tariffFile);
     readable("--meter", meterFile);
     @Nullable CsvMapping mapping = mf.equals("csv") ? csvMapping(z) : null;
@@ -200,15 +220,21 @@ final class RateCommand implements Callable<Integer> {
 
     LoadedTariff lt = loadTariff(tf, z);
     IntervalSeries series = mapping == null ? greenButton() : csv(mapping);
-    List<BillingPeriod> periods = periods(lt.tariff, series.grid());
+    List<BillingPeriod> periods = periods(lt.tariff, series.grid(), cut);
 
     List<Bill> bills = new ArrayList<>();
+    @Nullable OpenPeriod open = null;
     BillingState state = lt.initialState;
     Rater rater = Rater.create();
     for (BillingPeriod p : periods) {
       RatedBill rb;
       try {
         RatingPlan plan = RatingPlan.compile(lt.tariff, p, series.grid().length());
+        if (cut != null && p.endInstant().isAfter(cut)) {
+          open = billToDate(plan, series, state, cut);
+          bills.add(open.billToDate.bill());
+          break;
+        }
         rb = rater.rate(plan, series, state);
       } catch (ValidationException e) {
         throw withHint(e, tf, lt.tariff);
@@ -221,7 +247,8 @@ final class RateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     switch (out) {
       case "json":
-        o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(bills, lt.warnings)));
+        o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(bills, lt.warnings,
+            open == null ? null : open.projection)));
         break;
       case "csv":
         lt.warnings.forEach(w -> err.println("gridbill: warning: " + w));
@@ -229,7 +256,7 @@ final class RateCommand implements Callable<Integer> {
         break;
       default:
         lt.warnings.forEach(w -> err.println("gridbill: warning: " + w));
-        text(bills, o);
+        text(bills, open, o);
         break;
     }
     o.flush();
@@ -251,6 +278,14 @@ final class RateCommand implements Callable<Integer> {
       }
     }
     throw bad(flag + " must be " + String.join(", ", allowed) + ": " + value);
+  }
+
+  private Instant instant(String flag, String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw bad(flag + " must be an ISO instant such as 2011-06-15T12:00:00Z or 2011-06-15T08:00-04:00: " + value);
+    }
   }
 
   private ZoneId zone() {
@@ -460,8 +495,46 @@ final class RateCommand implements Callable<Integer> {
     return all.get(0);
   }
 
-  /** Calendar months (in the tariff's zone) from --from to --to; by default those the meter data covers fully. */
-  private List<BillingPeriod> periods(Tariff tariff, IntervalGrid grid) {
+  /** The period --as-of falls in, rated live: its bill to date and projection. */
+  private static final class OpenPeriod {
+    final BillToDate billToDate;
+    final Projection projection;
+
+    OpenPeriod(BillToDate billToDate, Projection projection) {
+      this.billToDate = billToDate;
+      this.projection = projection;
+    }
+  }
+
+  /**
+   * A live account for the period, fed the readings of the intervals that end by the cut; like days from the meter
+   * data before the period (the same local time a month earlier) when there is any.
+   */
+  private static OpenPeriod billToDate(RatingPlan plan, IntervalSeries series, BillingState state, Instant cut) {
+    IntervalGrid g = series.grid();
+    AccountSetup.Builder setup = AccountSetup.builder().billingState(state).generation(series.hasExports());
+    Instant start = plan.period().startInstant();
+    long len = g.length().seconds();
+    if (g.start().isBefore(start)) {
+      int before = (int) (Duration.between(g.start(), start).toSeconds() / len);
+      setup.likeDayHistory(LikeDayHistory.of(series.slice(IntervalGrid.of(g.start(), g.length(),
+          Math.min(before, series.size()))), Period.ofMonths(1)));
+    }
+    LiveAccount a = LiveRater.of(plan).open(series.meterId(), setup.build());
+    Instant from = g.start().isAfter(start) ? g.start() : start;
+    Instant to = g.end().isBefore(cut) ? g.end() : cut;
+    if (to.isAfter(from)) {
+      int count = (int) (Duration.between(from, to).toSeconds() / len);
+      a.ingestAll(series.slice(IntervalGrid.of(from, g.length(), count)));
+    }
+    return new OpenPeriod(a.billToDate(), a.project());
+  }
+
+  /**
+   * Calendar months (in the tariff's zone) from --from to --to; by default those the meter data covers fully, or, with
+   * --as-of, up to the end of the month it falls in; periods that start at or after --as-of are left out.
+   */
+  private List<BillingPeriod> periods(Tariff tariff, IntervalGrid grid, @Nullable Instant cut) {
     ZoneId z = tariff.zone();
     LocalDate first = from;
     if (first == null) {
@@ -470,9 +543,14 @@ final class RateCommand implements Callable<Integer> {
         first = first.plusMonths(1);
       }
     }
+    if (cut != null && !cut.isAfter(first.atStartOfDay(z).toInstant())) {
+      throw bad("--as-of must be after the start of the first period to bill, " + first.atStartOfDay(z).toInstant()
+          + ": " + asOf);
+    }
     LocalDate end = to;
     if (end == null) {
-      end = grid.end().atZone(z).toLocalDate().withDayOfMonth(1);
+      end = cut != null ? cut.atZone(z).toLocalDate().withDayOfMonth(1).plusMonths(1)
+          : grid.end().atZone(z).toLocalDate().withDayOfMonth(1);
     }
     if (!end.isAfter(first)) {
       throw new ValidationException("meter", grid,
@@ -484,7 +562,11 @@ final class RateCommand implements Callable<Integer> {
       if (next.isAfter(end)) {
         next = end;
       }
-      out.add(BillingPeriod.of(d, next, z));
+      BillingPeriod p = BillingPeriod.of(d, next, z);
+      if (cut != null && !p.startInstant().isBefore(cut)) {
+        break;
+      }
+      out.add(p);
       d = next;
     }
     return out;
@@ -503,19 +585,32 @@ final class RateCommand implements Callable<Integer> {
 
   // ---------------------------------------------------------------- output
 
-  private static void text(List<Bill> bills, PrintWriter o) {
+  private static void text(List<Bill> bills, @Nullable OpenPeriod open, PrintWriter o) {
     Money total = Money.zero(bills.get(0).currency());
     for (Bill b : bills) {
       o.println(b.explain());
       total = total.plus(b.total());
     }
+    if (open != null) {
+      BillToDate btd = open.billToDate;
+      o.println("The last bill is the bill to date as of " + btd.asOf() + " (" + btd.intervalsReceived() + " of "
+          + btd.intervalsInCycle() + " intervals, " + btd.daysElapsed() + " days elapsed, " + btd.daysLeft()
+          + " left); projected at the period's end (" + open.projection.method() + "): "
+          + open.projection.total());
+    }
     o.println(bills.size() + (bills.size() == 1 ? " bill" : " bills") + ", total " + total);
   }
 
   static ObjectNode json(List<Bill> bills, List<String> warnings) {
+    return json(bills, warnings, null);
+  }
+
+  /** The bills as JSON; with a projection, the last bill (the bill to date) gains {@code "projected"}. */
+  static ObjectNode json(List<Bill> bills, List<String> warnings, @Nullable Projection projected) {
     ObjectNode root = NODES.objectNode();
     ArrayNode arr = root.putArray("bills");
-    for (Bill b : bills) {
+    for (int k = 0; k < bills.size(); k++) {
+      Bill b = bills.get(k);
       ObjectNode bo = arr.addObject();
       bo.put("periodStart", b.period().startInclusive().toString());
       bo.put("periodEnd", b.period().endExclusive().toString());
@@ -542,6 +637,11 @@ final class RateCommand implements Callable<Integer> {
         lo.put("amount", l.amount().getAmount().toPlainString());
         l.tier().ifPresent(t -> lo.put("tier", t));
         l.touPeriod().ifPresent(p -> lo.put("period", p));
+      }
+      if (projected != null && k == bills.size() - 1) {
+        ObjectNode po = bo.putObject("projected");
+        po.put("total", projected.total().getAmount().toPlainString());
+        po.put("method", projected.method().name());
       }
     }
     if (!warnings.isEmpty()) {

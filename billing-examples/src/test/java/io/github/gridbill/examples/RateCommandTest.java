@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -312,6 +313,98 @@ class RateCommandTest {
     assertThat(feb.get(0).get("total").asString()).isEqualTo("69.60");
   }
 
+  // ---------------------------------------------------------------- --as-of: the open period to date, projected
+
+  @Test
+  void asOfBillsTheOpenPeriodToDateAndProjectsItFromTheSameDaysLastMonth() {
+    // 15 March 2011 00:00 in New York (EDT since the 13th)
+    Instant cut = Instant.parse("2011-03-15T04:00:00Z");
+    assertThat(run(fpl("--tariff-effective-from", "2011-01-01", "--as-of", cut.toString(), "--output", "json")))
+        .as(err.toString()).isZero();
+    JsonNode bills = JSON.readTree(out.toString()).get("bills");
+    assertThat(bills.size()).isEqualTo(2);
+    // February is the bill it always was, without a projection
+    assertThat(bills.get(0).get("total").asString()).isEqualTo("39.04");
+    assertThat(bills.get(0).has("projected")).isFalse();
+    IntervalSeries s = GreenButtonReader.create().readAll(GB_COASTAL).usagePoints().get(0).series().orElseThrow();
+    BillingPeriod march = BillingPeriod.ofMonth(YearMonth.of(2011, 3), NY);
+    long toDate = 0;
+    long projected = 0;
+    for (int i = 0; i < s.size(); i++) {
+      Instant t = s.grid().intervalStart(i);
+      if (march.contains(t) && !t.plusSeconds(3600).isAfter(cut)) {
+        toDate += s.importAt(i);
+      }
+    }
+    // each hour from the cut to the month's end is like the same local hour a month earlier (29–31 March: 28 Feb)
+    for (Instant t = cut; t.isBefore(march.endInstant()); t = t.plusSeconds(3600)) {
+      Instant like = t.atZone(NY).toLocalDateTime().minusMonths(1).atZone(NY).toInstant();
+      projected += s.importAt(s.grid().indexOf(like));
+    }
+    JsonNode open = bills.get(1);
+    assertThat(open.get("periodStart").asString()).isEqualTo("2011-03-01");
+    assertThat(open.get("periodEnd").asString()).isEqualTo("2011-04-01");
+    assertThat(new BigDecimal(open.get("total").asString())).isEqualByComparingTo(fplTotal(toDate));
+    assertThat(open.get("projected").get("method").asString()).isEqualTo("LIKE_DAY");
+    assertThat(new BigDecimal(open.get("projected").get("total").asString()))
+        .isEqualByComparingTo(fplTotal(toDate + projected));
+    assertThat(open.get("projected").size()).isEqualTo(2);
+    assertThat(open.get("lines").get(0).get("component").asString()).isEqualTo("fixed");
+  }
+
+  /** FPL RS-1 on a month's kWh (in mWh): 7.57 + 0.08721 to 1000 kWh + 0.10803 above, each line rounded once. */
+  private static BigDecimal fplTotal(long mwh) {
+    BigDecimal kwh = BigDecimal.valueOf(mwh, 6);
+    BigDecimal t1 = kwh.min(new BigDecimal("1000")).multiply(new BigDecimal("0.08721"));
+    BigDecimal t2 = kwh.subtract(new BigDecimal("1000")).max(BigDecimal.ZERO).multiply(new BigDecimal("0.10803"));
+    BigDecimal total = new BigDecimal("7.57").add(t1.setScale(2, RoundingMode.HALF_UP));
+    return t2.signum() > 0 ? total.add(t2.setScale(2, RoundingMode.HALF_UP)) : total;
+  }
+
+  private String[] flatCsv(Path dir, String... more) throws IOException {
+    Path tariff = dir.resolve("flat.json");
+    Files.writeString(tariff, FLAT_TARIFF, StandardCharsets.UTF_8);
+    Path csv = csvFile(dir, false);
+    List<String> a = new ArrayList<>(List.of("rate", "--tariff", tariff.toString(), "--tariff-format", "gridbill",
+        "--meter", csv.toString(), "--meter-format", "csv", "--columns", "import=in_kwh,export=out_kwh",
+        "--timestamp-column", "time", "--interval", "PT1H", "--zone", "America/New_York"));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
+  @Test
+  void asOfWithoutEarlierDataProjectsAtTheRunRate(@TempDir Path dir) throws IOException {
+    // 1–10 January: 230 kWh imported (23 an hour-day) and 5 kWh exported at noon
+    assertThat(run(flatCsv(dir, "--as-of", "2024-01-11T05:00:00Z", "--output", "json"))).as(err.toString()).isZero();
+    JsonNode bills = JSON.readTree(out.toString()).get("bills");
+    assertThat(bills.size()).isEqualTo(1);
+    JsonNode jan = bills.get(0);
+    // 230 × 0.10 = 23.00, 5 × 0.04 = −0.20
+    assertThat(jan.get("total").asString()).isEqualTo("22.80");
+    // the 504 hours left each import the average 0.958333 kWh and export 0.020833 kWh, netted per hour: 0.9375 kWh;
+    // 230 + 504 × 0.9375 = 702.5 kWh × 0.10 = 70.25, exports stay 5 kWh: −0.20
+    assertThat(jan.get("projected").get("total").asString()).isEqualTo("70.05");
+    assertThat(jan.get("projected").get("method").asString()).isEqualTo("RUN_RATE");
+  }
+
+  @Test
+  void asOfInTextOutputSaysWhichBillIsToDate(@TempDir Path dir) throws IOException {
+    assertThat(run(flatCsv(dir, "--as-of", "2024-01-11T00:00-05:00"))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("The last bill is the bill to date as of 2024-01-11T05:00:00Z (240 of 744"
+        + " intervals, 10 days elapsed, 21 left); projected at the period's end (RUN_RATE): USD 70.05")
+        .endsWith("1 bill, total USD 22.80" + System.lineSeparator());
+  }
+
+  @Test
+  void asOfAfterTheLastPeriodLeavesEveryBillWhole(@TempDir Path dir) throws IOException {
+    assertThat(run(flatCsv(dir, "--to", "2024-02-01", "--as-of", "2024-02-15T00:00:00Z", "--output", "json")))
+        .as(err.toString()).isZero();
+    JsonNode bills = JSON.readTree(out.toString()).get("bills");
+    assertThat(bills.size()).isEqualTo(1);
+    assertThat(bills.get(0).get("total").asString()).isEqualTo("70.68");
+    assertThat(bills.get(0).has("projected")).isFalse();
+  }
+
   // ---------------------------------------------------------------- typed errors while reading or rating: exit 1
 
   @Test
@@ -484,11 +577,24 @@ class RateCommandTest {
   }
 
   @Test
+  void asOfMustBeAnInstant() {
+    badArguments("gridbill: --as-of must be an ISO instant such as 2011-06-15T12:00:00Z or 2011-06-15T08:00-04:00:"
+        + " 2011-06-15", fpl("--as-of", "2011-06-15"));
+  }
+
+  @Test
+  void asOfMustBeAfterTheFirstPeriodsStart() {
+    badArguments("gridbill: --as-of must be after the start of the first period to bill, 2011-02-01T05:00:00Z:"
+        + " 2011-01-20T00:00:00Z", fpl("--tariff-effective-from", "2011-01-01", "--as-of", "2011-01-20T00:00:00Z"));
+  }
+
+  @Test
   void helpListsTheContractFlags() {
     assertThat(run("rate", "--help")).isZero();
     assertThat(out.toString()).contains("--tariff=FILE", "--tariff-format=FORMAT", "--meter=FILE",
         "--meter-format=FORMAT", "--columns=ROLE=COLUMN[,...]", "--unit=UNIT", "--start=DATETIME",
         "--interval=DURATION", "--zone=ZONE", "--from=DATE", "--to=DATE", "--output=FORMAT",
-        "--tariff-effective-from=DATE", "--usage-point=ID", "--timestamp-column=NAME", "--meter-id=ID");
+        "--tariff-effective-from=DATE", "--usage-point=ID", "--timestamp-column=NAME", "--meter-id=ID",
+        "--as-of=INSTANT");
   }
 }

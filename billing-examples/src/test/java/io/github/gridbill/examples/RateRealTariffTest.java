@@ -79,7 +79,7 @@ class RateRealTariffTest {
   void theReadmeCommandLineRunsAndPrintsWhatTheJavaPrints() throws IOException {
     String command = block(readmeSection(), "```\njava -jar").replace("\\\n", " ");
     List<String> args = new ArrayList<>();
-    for (String a : java.util.regex.Pattern.compile("\\s+").split(command.trim())) {
+    for (String a : java.util.regex.Pattern.compile("\\s+").split(command.trim(), -1)) {
       args.add(a.startsWith("integrations/") ? Path.of("..", a).toString() : a);
     }
     assertThat(args.subList(0, 2)).containsExactly("billing-examples/target/gridbill.jar", "rate");

@@ -56,8 +56,20 @@ public final class BillExplanation {
     bill.billingDemand().ifPresent(d -> b.append(", billing demand after ratchet ").append(d));
     b.append('\n');
     if (bill.estimatedIntervals() > 0) {
+      Set<EstimationMethod> methods = java.util.EnumSet.noneOf(EstimationMethod.class);
+      for (BillLine l : bill.lines()) {
+        methods.addAll(l.estimationMethods());
+      }
       b.append("  ").append(bill.estimatedIntervals()).append(" of ").append(bill.intervalCount())
-          .append(" intervals were not actual readings (estimated by a declared rule)\n");
+          .append(" intervals were not actual readings (estimated by a declared rule");
+      if (!methods.isEmpty()) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", ": ", "");
+        for (EstimationMethod m : methods) {
+          j.add(m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        b.append(j);
+      }
+      b.append(")\n");
     }
     b.append("\nHow each charge was worked out:\n");
     for (BillLine l : bill.lines()) {

@@ -31,6 +31,34 @@ final class PriceTable {
     return useNanos ? BigDecimal.valueOf(nanos[j], 9) : exact[j];
   }
 
+  /** Whether the prices are nano-units ({@link #nanosAt}) rather than exact decimals ({@link #priceAt}). */
+  boolean isNanos() {
+    return useNanos;
+  }
+
+  /** The nano-unit price of the segment's j-th interval (only when {@link #isNanos()}). */
+  long nanosAt(int j) {
+    return nanos[j];
+  }
+
+  /**
+   * The scale of {@link #sumProduct} over exact decimal prices, whatever the energies: every term {@code mwh × 10^-6 ×
+   * price} has scale {@code 6 + price scale}, and a BigDecimal sum keeps the largest.
+   */
+  int exactSumScale() {
+    int scale = 0;
+    for (BigDecimal p : exact) {
+      scale = Math.max(scale, 6 + p.scale());
+    }
+    return scale;
+  }
+
+  /** A 128-bit sum of mWh × nano-units ({@code hi:lo}, two's complement) as an exact amount in currency × kWh. */
+  static BigDecimal sum128(long hi, long lo) {
+    BigInteger sum = BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
+    return new BigDecimal(sum, 15); // mWh (1e-6 kWh) × nano-units (1e-9)
+  }
+
   /** Σ mwh[j] × price[j] over the segment (mWh per interval supplied by the caller), exact, in currency × kWh. */
   BigDecimal sumProduct(long[] mwh) {
     if (useNanos) {
@@ -44,8 +72,7 @@ final class PriceTable {
         hi += ph + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
         lo = nlo;
       }
-      BigInteger sum = BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
-      return new BigDecimal(sum, 15); // mWh (1e-6 kWh) × nano-units (1e-9)
+      return sum128(hi, lo);
     }
     BigDecimal sum = BigDecimal.ZERO;
     for (int j = 0; j < mwh.length; j++) {

@@ -23,6 +23,11 @@ import java.util.Objects;
  * <p>A plan is immutable and thread-safe: share it between threads and raters.
  */
 public final class RatingPlan {
+  static {
+    // live rating (io.github.gridbill.rating.live) reaches the engine's internals through this bridge
+    io.github.gridbill.rating.internal.LiveKernels.register(LiveKernelImpl::compile);
+  }
+
   private final Tariff tariff;
   private final BillingPeriod period;
   private final IntervalLength length;

@@ -88,7 +88,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A4. "Escalated" covers every rate in money: tier rates, sell rates, price-series prices, demand rates, export
  *       rates, rider rates (not PERCENT), fixed amounts, minimums and the surplus rate.
  *   <li>A5. "Energy charges" that a money bank offsets is the sum of the exact amounts of the ENERGY lines, floored at
- *       zero. A negative own credit (negative export prices) is charged on its own line and not banked.
+ *       zero; "applied = min(avail, energy charges)" is taken literally. A negative own credit (negative export
+ *       prices) is charged on the bill as its own line and not banked, whether or not credits offset the same bill.
  *   <li>A6. A kWh-bank true-up pays the bank as it stands after this bill's netting (before a SAME_HOURS transfer
  *       drops the bank of a period that covers none of the transfer hours).
  *   <li>A7. With carry NONE, a net-metering surplus is credited per TOU period ("each export credit is its own line",
@@ -521,6 +522,7 @@ public final class ReferenceRater {
         }
         boolean same = nm.get().creditsOffsetSameBill();
         BigDecimal avail = moneyBank.add(rolledOver).add(same ? own : BigDecimal.ZERO);
+        // literally min(avail, energy charges); energy charges below zero offset nothing
         BigDecimal applied = avail.min(energyCharges.max(BigDecimal.ZERO));
         moneyBank = avail.subtract(applied).add(same ? BigDecimal.ZERO : own);
         if (applied.signum() != 0) {

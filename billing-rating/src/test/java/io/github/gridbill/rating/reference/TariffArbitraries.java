@@ -1037,7 +1037,7 @@ public final class TariffArbitraries {
     int[] caps = {2000, 2000, 2000, 4000, -1, -1, 1_000_000};
     int cap = caps[r.nextInt(caps.length)];
     BaselineRule.Builder b = BaselineRule.builder().method(BaselineMethod.values()[r.nextInt(2)]).days(x).window(y)
-        .maxLookbackDays(Math.max(y, 5) + r.nextInt(31))
+        .maxLookbackDays(Math.max(y, 6) + r.nextInt(31)) // at least the longest weekend window (6)
         .lowUsagePercent(low >= 0 ? BigDecimal.valueOf(low) : BigDecimal.valueOf(r.nextInt(1001), 1))
         .adjustment(BaselineAdjustment.values()[r.nextInt(3)]).adjustmentHours(1 + r.nextInt(4))
         .adjustmentGapHours(r.nextInt(4))

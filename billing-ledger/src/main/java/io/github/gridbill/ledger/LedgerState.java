@@ -1,0 +1,398 @@
+package io.github.gridbill.ledger;
+
+import io.github.gridbill.core.BusinessRuleException;
+import io.github.gridbill.core.ConflictException;
+import io.github.gridbill.core.CurrencyMismatchException;
+import io.github.gridbill.core.NotFoundException;
+import io.github.gridbill.core.ValidationException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ledger's derived state: balances by account and day, open items, customers, idempotency keys, reversals,
+ * dispute and dunning marks, the closed period. {@link #check} validates a draft against it without changing
+ * anything; {@link #apply} applies a posted entry. Replaying the journal through {@code check} and {@code apply}
+ * rebuilds it exactly. Not thread-safe: the ledger's lock guards it.
+ */
+final class LedgerState {
+  static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+  static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+
+  long lastSequence;
+  int closedThrough = Integer.MIN_VALUE;
+  final KeyIndex keys = new KeyIndex();
+  final Map<LedgerAccount, AccountState> accounts = new HashMap<>();
+  final EnumMap<AccountKind, Balances> kindTotals = new EnumMap<>(AccountKind.class);
+  final EnumMap<AccountKind, Map<String, Item>> items = new EnumMap<>(AccountKind.class);
+  final List<Item> receivables = new ArrayList<>();
+  final List<Item> unidentified = new ArrayList<>();
+  final Map<String, Customer> customers = new HashMap<>();
+  final List<Customer> customerList = new ArrayList<>();
+  final Map<Long, Long> reversedBy = new HashMap<>();
+  private int[] entryDays = new int[1024];
+  private byte[] entryTypes = new byte[1024];
+
+  LedgerState() {
+    for (AccountKind k : AccountKind.values()) {
+      kindTotals.put(k, new Balances());
+      if (k.isItemManaged()) {
+        items.put(k, new HashMap<>());
+      }
+    }
+  }
+
+  static int day(LocalDate date) {
+    return (int) date.toEpochDay();
+  }
+
+  static LocalDate date(int day) {
+    return LocalDate.ofEpochDay(day);
+  }
+
+  Map<String, Item> items(AccountKind kind) {
+    Map<String, Item> m = items.get(kind);
+    if (m == null) {
+      throw new IllegalArgumentException(kind + " is not item-managed");
+    }
+    return m;
+  }
+
+  @Nullable Item receivable(String number) {
+    return items(AccountKind.RECEIVABLE).get(number);
+  }
+
+  EntryType typeOf(long sequence) {
+    return EntryType.ofCode(entryTypes[(int) (sequence - 1)]);
+  }
+
+  LocalDate dateOf(long sequence) {
+    return date(entryDays[(int) (sequence - 1)]);
+  }
+
+  Optional<LocalDate> closedThroughDate() {
+    return closedThrough == Integer.MIN_VALUE ? Optional.empty() : Optional.of(date(closedThrough));
+  }
+
+  private static boolean opensCustomers(EntryType type) {
+    return type == EntryType.INVOICE || type == EntryType.REBILL;
+  }
+
+  /** The running state of one item while checking an entry. */
+  private static final class Pending {
+    final LedgerAccount account;
+    final CurrencyUnit currency;
+    long open;
+
+    Pending(LedgerAccount account, CurrencyUnit currency, long open) {
+      this.account = account;
+      this.currency = currency;
+      this.open = open;
+    }
+  }
+
+  /** Validates a draft against the current state; changes nothing. */
+  void check(Draft d) {
+    LocalDate date = d.effectiveDate();
+    requireDate(date, "effectiveDate");
+    int day = day(date);
+    if (day <= closedThrough) {
+      throw new BusinessRuleException("effectiveDate", date, "must be after the closed period ending "
+          + date(closedThrough));
+    }
+    if (d.type().isFinancial()) {
+      Lines.requireBalanced(d.lines(), "lines");
+    } else if (!d.lines().isEmpty()) {
+      throw new ValidationException("lines", d.lines().size() + " lines", "must be empty for a " + d.type()
+          + " entry");
+    }
+    Map<String, Pending> pending = new HashMap<>();
+    for (int i = 0; i < d.lines().size(); i++) {
+      checkLine(d, i, day, pending);
+    }
+    checkNotes(d, day);
+    checkAttributes(d);
+  }
+
+  private static void requireDate(LocalDate date, String field) {
+    if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
+      throw new ValidationException(field, date, "must be in the years 1 to 9999");
+    }
+  }
+
+  private void checkLine(Draft d, int i, int day, Map<String, Pending> pending) {
+    JournalLine line = d.lines().get(i);
+    String f = "lines[" + i + "]";
+    LedgerAccount account = line.account();
+    AccountKind kind = account.kind();
+    if (kind.isCustomerAccount() && !customers.containsKey(account.key()) && !opensCustomers(d.type())) {
+      throw new NotFoundException(f + ".account", account, "must belong to a known customer account");
+    }
+    if (line.dueDate().isPresent()) {
+      requireDate(line.dueDate().get(), f + ".dueDate");
+    }
+    if (!kind.isItemManaged()) {
+      if (line.itemRef().isPresent()) {
+        throw new ValidationException(f + ".itemRef", line.itemRef().get(), "must be absent on a " + kind
+            + " account");
+      }
+      return;
+    }
+    String ref = line.itemRef().orElseThrow(() -> new ValidationException(f + ".itemRef", account,
+        "must be present on an item-managed account"));
+    boolean natural = line.side() == kind.normalSide();
+    long amount = line.amount().getAmountMinorLong();
+    CurrencyUnit currency = line.amount().getCurrencyUnit();
+    String pk = kind.name() + ":" + ref;
+    Pending p = pending.get(pk);
+    if (p == null) {
+      Item item = items(kind).get(ref);
+      if (item != null) {
+        if (day < item.lastMoveDay) {
+          throw new BusinessRuleException("effectiveDate", d.effectiveDate(), "must not be before the last movement of "
+              + ref + " on " + date(item.lastMoveDay));
+        }
+        p = new Pending(item.account.account, item.currency, item.open);
+        pending.put(pk, p);
+      }
+    }
+    if (p == null) {
+      if (!natural) {
+        throw new NotFoundException(f + ".itemRef", ref, "must name an item of " + account);
+      }
+      pending.put(pk, new Pending(account, currency, amount));
+      return;
+    }
+    if (!p.account.equals(account)) {
+      throw new BusinessRuleException(f + ".itemRef", ref, "must belong to " + account + " (it is on " + p.account
+          + ")");
+    }
+    if (!p.currency.equals(currency)) {
+      throw new CurrencyMismatchException(f + ".amount", p.currency, currency, line.amount());
+    }
+    if (line.dueDate().isPresent()) {
+      throw new ValidationException(f + ".dueDate", line.dueDate().get(),
+          "must only be given on a line that opens an item");
+    }
+    if (natural) {
+      p.open = Math.addExact(p.open, amount);
+    } else {
+      if (amount > p.open) {
+        throw new BusinessRuleException(f + ".amount", line.amount(), "must not exceed the open amount "
+            + Money.ofMinor(currency, p.open) + " of " + ref);
+      }
+      p.open -= amount;
+    }
+  }
+
+  private void checkNotes(Draft d, int day) {
+    if (d.notes().isEmpty()) {
+      return;
+    }
+    EntryType t = d.type();
+    if (t != EntryType.DISPUTE_OPENED && t != EntryType.DISPUTE_RESOLVED && t != EntryType.DUNNING_RUN) {
+      throw new ValidationException("notes", d.notes().size() + " notes", "must be empty for a " + t + " entry");
+    }
+    if (t != EntryType.DUNNING_RUN && d.notes().size() != 1) {
+      throw new ValidationException("notes", d.notes().size() + " notes", "must be exactly one for a " + t
+          + " entry");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < d.notes().size(); i++) {
+      ItemNote n = d.notes().get(i);
+      String f = "notes[" + i + "]";
+      Item item = receivable(n.itemRef());
+      if (item == null || !item.account.account.equals(n.account())) {
+        throw new NotFoundException(f + ".itemRef", n.itemRef(), "must name an item of " + n.account());
+      }
+      if (!seen.add(n.itemRef())) {
+        throw new ValidationException(f + ".itemRef", n.itemRef(), "must not be noted twice in one entry");
+      }
+      if (day < item.openedDay) {
+        throw new BusinessRuleException("effectiveDate", d.effectiveDate(), "must not be before " + item.ref
+            + " was opened on " + date(item.openedDay));
+      }
+      if (t == EntryType.DUNNING_RUN) {
+        if (n.level() <= item.dunningLevel) {
+          throw new BusinessRuleException(f + ".level", n.level(), "must be above the level " + item.dunningLevel
+              + " already dunned for " + item.ref);
+        }
+        continue;
+      }
+      if (day < item.lastDisputeDay()) {
+        throw new BusinessRuleException("effectiveDate", d.effectiveDate(), "must not be before the last dispute "
+            + "change of " + item.ref + " on " + date(item.lastDisputeDay()));
+      }
+      if (t == EntryType.DISPUTE_OPENED && item.disputed()) {
+        throw new BusinessRuleException("invoiceNumber", item.ref, "must not be in dispute already");
+      }
+      if (t == EntryType.DISPUTE_RESOLVED && !item.disputed()) {
+        throw new BusinessRuleException("invoiceNumber", item.ref, "must be in dispute");
+      }
+    }
+  }
+
+  private void checkAttributes(Draft d) {
+    String reverses = d.attributes().get(LedgerAttributes.REVERSES);
+    if (d.type() == EntryType.REVERSAL || d.type() == EntryType.REBILL) {
+      if (reverses == null) {
+        throw new ValidationException("attributes", d.attributes(), "must name the reversed entry for a "
+            + d.type() + " entry");
+      }
+      long target;
+      try {
+        target = Long.parseLong(reverses);
+      } catch (NumberFormatException e) {
+        throw new ValidationException("attributes[reverses]", reverses, "must be an entry sequence");
+      }
+      checkReversible(target, d.effectiveDate());
+    } else if (reverses != null) {
+      throw new ValidationException("attributes[reverses]", reverses, "must only be given on a REVERSAL or REBILL");
+    }
+    if (d.type() == EntryType.CUSTOMER_OPENED) {
+      String id = d.attributes().get(LedgerAttributes.ACCOUNT_ID);
+      if (id == null) {
+        throw new ValidationException("attributes", d.attributes(), "must name the accountId opened");
+      }
+      Names.name(id, "accountId");
+      if (customers.containsKey(id)) {
+        throw new ConflictException("accountId", id, "must not be open already");
+      }
+    }
+    if (d.type() == EntryType.PERIOD_CLOSED
+        && !d.effectiveDate().toString().equals(d.attributes().get(LedgerAttributes.CLOSED_THROUGH))) {
+      throw new ValidationException("attributes[closedThrough]", d.attributes().get(LedgerAttributes.CLOSED_THROUGH),
+          "must equal the effective date " + d.effectiveDate());
+    }
+  }
+
+  /** Checks that an entry may be reversed on a date. */
+  void checkReversible(long target, LocalDate date) {
+    if (target < 1 || target > lastSequence) {
+      throw new NotFoundException("sequence", target, "must name a posted entry 1 to " + lastSequence);
+    }
+    EntryType t = typeOf(target);
+    if (!t.isFinancial()) {
+      throw new BusinessRuleException("sequence", target, "must name a financial entry (it is " + t + ")");
+    }
+    if (t == EntryType.REVERSAL) {
+      throw new BusinessRuleException("sequence", target, "must not name a reversal");
+    }
+    Long by = reversedBy.get(target);
+    if (by != null) {
+      throw new BusinessRuleException("sequence", target, "must not be reversed already (it was by #" + by + ")");
+    }
+    if (date.isBefore(dateOf(target))) {
+      throw new BusinessRuleException("effectiveDate", date, "must not be before the reversed entry's date "
+          + dateOf(target));
+    }
+  }
+
+  /** Applies a posted (checked) entry. */
+  void apply(JournalEntry e) {
+    long seq = e.sequence();
+    int day = day(e.effectiveDate());
+    for (JournalLine line : e.lines()) {
+      AccountState as = account(line.account());
+      long signed = line.signedMinor();
+      CurrencyUnit currency = line.amount().getCurrencyUnit();
+      as.balances.of(currency).add(day, signed);
+      kindTotal(line.account().kind()).of(currency).add(day, signed);
+      if (as.sequences.last() != seq) {
+        as.sequences.add(seq);
+      }
+      AccountKind kind = line.account().kind();
+      if (kind.isItemManaged()) {
+        String ref = line.itemRef().orElseThrow();
+        long amount = line.amount().getAmountMinorLong();
+        boolean natural = line.side() == kind.normalSide();
+        Item item = items(kind).get(ref);
+        if (item == null) {
+          int due = line.dueDate().map(LedgerState::day).orElse(day);
+          item = new Item(ref, as, currency, day, due, seq, e.type(), amount);
+          items(kind).put(ref, item);
+          Customer c = as.customer;
+          if (kind == AccountKind.RECEIVABLE) {
+            receivables.add(item);
+            if (c != null) {
+              c.receivables.add(item);
+            }
+          } else if (kind == AccountKind.UNAPPLIED_CASH && c != null) {
+            c.credits.add(item);
+          } else if (kind == AccountKind.UNIDENTIFIED_CASH) {
+            unidentified.add(item);
+          }
+        } else {
+          item.move(day, natural ? amount : -amount);
+        }
+      }
+    }
+    for (ItemNote n : e.notes()) {
+      Item item = items(AccountKind.RECEIVABLE).get(n.itemRef());
+      if (item == null) {
+        throw new IllegalStateException("a checked note names a missing item " + n.itemRef());
+      }
+      if (e.type() == EntryType.DUNNING_RUN) {
+        item.dunningLevel = Math.max(item.dunningLevel, n.level());
+      } else {
+        item.toggleDispute(day);
+      }
+    }
+    e.reverses().ifPresent(target -> reversedBy.put(target, seq));
+    if (e.type() == EntryType.PERIOD_CLOSED) {
+      closedThrough = day;
+    }
+    if (e.type() == EntryType.CUSTOMER_OPENED) {
+      customer(e.attribute(LedgerAttributes.ACCOUNT_ID).orElseThrow());
+    }
+    if (seq > entryDays.length) {
+      entryDays = Arrays.copyOf(entryDays, entryDays.length * 2);
+      entryTypes = Arrays.copyOf(entryTypes, entryTypes.length * 2);
+    }
+    entryDays[(int) (seq - 1)] = day;
+    entryTypes[(int) (seq - 1)] = (byte) e.type().code();
+    keys.put(e.key(), seq);
+    lastSequence = seq;
+  }
+
+  Balances kindTotal(AccountKind kind) {
+    return Objects.requireNonNull(kindTotals.get(kind), "every kind has totals");
+  }
+
+  Customer customer(String id) {
+    Customer c = customers.get(id);
+    if (c == null) {
+      c = new Customer(id, customerList.size());
+      customers.put(id, c);
+      customerList.add(c);
+    }
+    return c;
+  }
+
+  AccountState account(LedgerAccount account) {
+    AccountState as = accounts.get(account);
+    if (as == null) {
+      Customer c = account.kind().isCustomerAccount() ? customer(account.key()) : null;
+      as = new AccountState(account, c);
+      accounts.put(account, as);
+    }
+    return as;
+  }
+
+  /** The balance of an account at the end of a day, in minor units, debits positive. */
+  long balance(LedgerAccount account, CurrencyUnit currency, int day) {
+    AccountState as = accounts.get(account);
+    return as == null ? 0 : as.balances.asOf(currency, day);
+  }
+}
