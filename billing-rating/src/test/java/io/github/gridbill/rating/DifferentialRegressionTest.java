@@ -35,10 +35,10 @@ import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The discrepancies between the engine and RATING.md that {@link DifferentialRatingProperties} found, each as the
- * smallest case that shows it (UTC, hourly data, April 2024 unless said). Each test states the RATING.md sentence, the
- * value it gives (which the reference rater also gives), and fails while the engine gives another. They are meant to
- * fail until the lead fixes the engine or RATING.md.
+ * The discrepancies between the engine and the reference rater that {@link DifferentialRatingProperties} found, each as
+ * the smallest case that shows it (UTC, hourly data, April 2024 unless said). Each test states the RATING.md sentence
+ * and the value it gives, computed by hand, and asserts that both the engine and the reference give it: whichever side
+ * was wrong (the engine, or the reference's reading of RATING.md) was fixed, and the test keeps it fixed.
  */
 class DifferentialRegressionTest {
   static final ZoneId UTC = ZoneId.of("UTC");
@@ -328,5 +328,66 @@ class DifferentialRegressionTest {
     Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
     assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(8000));
     assertThat(b.total().getAmount()).isEqualByComparingTo("80.00");
+  }
+
+  /**
+   * A ratchet that names one TOU demand charge reads its demand periods in that charge only; another BILLING_DEMAND
+   * TOU charge bills the billing demand in all its periods (the reference applied the period numbers to every charge).
+   * RATING.md: "the billing demand (for TOU charges: in the ratchet's demand periods ...). The demand periods are
+   * periods of the charge the ratchet names (Ratchet.demandCharge) ...; a BILLING_DEMAND charge other than the one
+   * named bills the billing demand in all its periods."
+   *
+   * <p>Both charges on the half-days schedule; the ratchet (100%, current peak included) names "tou" (PEAK, rates
+   * zero) with demand period "b". 8 kW in "a" at 03:00 and 3 kW in "b" at 15:00: billing demand 3 kW; "other"
+   * (BILLING_DEMAND, 10.00/kW in both periods) bills 3 kW in each: 60.00 (not 8 × 10.00 + 3 × 10.00 = 110.00).
+   */
+  @Test
+  void regression_ratchetPeriodsApplyToTheNamedChargeOnly() {
+    DemandCharge tou = DemandCharge.builder().id("tou").description("TOU").schedule(halfDays())
+        .addPeriod(PeriodTiers.flat(0, BigDecimal.ZERO)).addPeriod(PeriodTiers.flat(1, BigDecimal.ZERO)).build();
+    DemandCharge other = DemandCharge.builder().id("other").description("Other").schedule(halfDays())
+        .basis(io.github.gridbill.core.tariff.DemandBasis.BILLING_DEMAND)
+        .addPeriod(PeriodTiers.flat(0, d("10.00"))).addPeriod(PeriodTiers.flat(1, d("10.00"))).build();
+    io.github.gridbill.core.tariff.Ratchet r = io.github.gridbill.core.tariff.Ratchet.builder()
+        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).addDemandPeriods(1).demandCharge("tou")
+        .build();
+    Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addDemandCharge(tou).addDemandCharge(other)
+        .ratchet(r).build());
+    long[] imp = new long[HOURS];
+    imp[3] = 8_000_000L;
+    imp[15] = 3_000_000L;
+    long[] exp = new long[HOURS];
+    assertThat(reference(t, APRIL, imp, exp)).isEqualByComparingTo("60.00");
+    Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
+    assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(3000));
+    assertThat(b.total().getAmount()).isEqualByComparingTo("60.00");
+  }
+
+  /**
+   * A bill split by a version change has one billing demand, the last version's, and a segment whose own version has
+   * no ratchet bills it too (the reference billed that segment's PER_KW rider on the peak). RATING.md: "one demand
+   * reading per bill"; "A split bill has one billing demand, by the ratchet of its last segment's version; every
+   * segment bills it wherever a billing demand is asked for (a segment whose own version has no ratchet too)"; riders
+   * "PER_KW × billing demand (else peak) × f".
+   *
+   * <p>Version 1: a PER_KW rider of 1.00/kW, no ratchet. Version 2 from 16 April: the same rider and a ratchet with a
+   * 20 kW minimum. 8 kW at 03:00 on 1 April: billing demand 20 kW; the rider bills 20 × 1.00 × 15/30 in each segment:
+   * 20.00 (the reference billed 8 × 1.00 × 15/30 + 20 × 1.00 × 15/30 = 14.00).
+   */
+  @Test
+  void regression_splitBillHasOneBillingDemandForEverySegment() {
+    io.github.gridbill.core.tariff.Rider perKw = io.github.gridbill.core.tariff.Rider.builder().id("rider")
+        .description("Per kW").kind(io.github.gridbill.core.tariff.RiderKind.PER_KW).rate(d("1.00")).build();
+    io.github.gridbill.core.tariff.Ratchet r = io.github.gridbill.core.tariff.Ratchet.builder()
+        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).minimumKw(d("20")).build();
+    Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addRider(perKw).build(),
+        TariffVersion.builder().effectiveFrom(LocalDate.of(2024, 4, 16)).addRider(perKw).ratchet(r).build());
+    long[] imp = new long[HOURS];
+    imp[3] = 8_000_000L;
+    long[] exp = new long[HOURS];
+    assertThat(reference(t, APRIL, imp, exp)).isEqualByComparingTo("20.00");
+    Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
+    assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(20_000));
+    assertThat(b.total().getAmount()).isEqualByComparingTo("20.00");
   }
 }

@@ -717,8 +717,11 @@ public final class ReferenceRater {
           continue;
         }
         found = true;
+        Optional<TouSchedule> sch = dc.get().schedule();
         for (int i = h.from; i < h.to; i++) {
-          if (r.demandPeriods().contains(dc.get().schedule().get().periodAt(local[i]))) {
+          // "a flat demand charge has one period, 0, over the whole bill" (DemandCharge)
+          int p = sch.isPresent() ? sch.get().periodAt(local[i]) : 0;
+          if (r.demandPeriods().contains(p)) {
             peak = peak.max(a[i].multiply(perHour));
           }
         }
@@ -726,10 +729,10 @@ public final class ReferenceRater {
       return found ? peak : billPeak;
     }
 
-    /** The demand charge whose schedule the ratchet's demand periods refer to. */
+    /** The demand charge whose periods the ratchet's demand periods are: the one it names, else the first TOU one. */
     static Optional<DemandCharge> ratchetCharge(TariffVersion v, Ratchet r) {
       for (DemandCharge d : v.demandCharges()) {
-        if (d.schedule().isPresent() && r.demandCharge().map(id -> id.equals(d.id())).orElse(true)) {
+        if (r.demandCharge().isPresent() ? r.demandCharge().get().equals(d.id()) : d.schedule().isPresent()) {
           return Optional.of(d);
         }
       }
@@ -780,9 +783,19 @@ public final class ReferenceRater {
       return month.isBefore(billMonth) && !month.isBefore(billMonth.minusMonths(months));
     }
 
-    /** The demand a BILLING_DEMAND determinant uses: the billing demand, or the peak without a ratchet. */
-    BigDecimal billingDemandOrPeak(TariffVersion v) {
-      return v.ratchet().map(this::billingDemand).orElse(billPeak);
+    /**
+     * The demand a BILLING_DEMAND determinant uses in any segment: "the billing demand", or the peak when the bill has
+     * none. "One demand reading per bill": a bill has one billing demand, by the ratchet of its last segment's version
+     * (its percentages of the bill's month), and every segment uses it, one whose own version has no ratchet too.
+     */
+    BigDecimal billingDemandOrPeak() {
+      return billsBillingDemand().orElse(billPeak);
+    }
+
+    /** The bill's one billing demand, by its last segment's version's ratchet; empty when that has none. */
+    Optional<BigDecimal> billsBillingDemand() {
+      List<TariffSegment> s = tariff.segments(period);
+      return s.get(s.size() - 1).version().ratchet().map(this::billingDemand);
     }
 
     /**
@@ -796,7 +809,7 @@ public final class ReferenceRater {
         int p = pt.period();
         BigDecimal det;
         if (sch.isEmpty()) {
-          det = d.basis() == DemandBasis.BILLING_DEMAND ? billingDemandOrPeak(g.v) : billPeak;
+          det = d.basis() == DemandBasis.BILLING_DEMAND ? billingDemandOrPeak() : billPeak;
         } else {
           // "over the bill's intervals in one period of the charge's schedule (TOU; in a split bill each segment maps
           // its own intervals with its own version's schedule)"
@@ -816,10 +829,19 @@ public final class ReferenceRater {
           if (det == null) {
             continue; // the period does not occur in the bill
           }
-          Optional<Ratchet> r = g.v.ratchet();
-          if (d.basis() == DemandBasis.BILLING_DEMAND
-              && (r.get().demandPeriods().isEmpty() || r.get().demandPeriods().contains(p))) {
-            det = billingDemand(r.get());
+          // "for TOU charges: in the ratchet's demand periods, or all when it names none; other periods on their own
+          // peak. The demand periods are periods of the charge the ratchet names (Ratchet.demandCharge), and of every
+          // TOU charge when it names none; another charge bills the billing demand in all its periods."
+          // (the demand periods are those of the segment's own version's ratchet; without one, all periods). Without
+          // a billing demand on the bill, a TOU charge bills its period's peak, as on the PEAK basis.
+          Optional<BigDecimal> bd = billsBillingDemand();
+          if (d.basis() == DemandBasis.BILLING_DEMAND && bd.isPresent()) {
+            Optional<Ratchet> r = g.v.ratchet();
+            boolean periodsOfThisCharge = r.flatMap(Ratchet::demandCharge).map(id -> id.equals(d.id())).orElse(true);
+            if (r.isEmpty() || r.get().demandPeriods().isEmpty() || !periodsOfThisCharge
+                || r.get().demandPeriods().contains(p)) {
+              det = bd.get();
+            }
           }
         }
         Optional<String> tou = sch.map(s -> s.periodNames().get(p));
@@ -938,7 +960,7 @@ public final class ReferenceRater {
      */
     List<Step> steps(Seg g, PeriodTiers pt) {
       BigDecimal demand = g.v.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
-          ? billingDemandOrPeak(g.v) : billPeak;
+          ? billingDemandOrPeak() : billPeak;
       List<Tier> tiers = pt.tiers();
       List<Step> out = new ArrayList<>();
       // "mix units": an unbounded tier has no bound, so its unit mixes nothing ([200 kWh/kW, unbounded] is two plain
@@ -1440,7 +1462,7 @@ public final class ReferenceRater {
             exact = g.chargedKwh.multiply(rate);
             break;
           case PER_KW:
-            exact = g.prorate(billingDemandOrPeak(g.v).multiply(rate));
+            exact = g.prorate(billingDemandOrPeak().multiply(rate));
             break;
           case PERCENT: {
             BigDecimal base = BigDecimal.ZERO;

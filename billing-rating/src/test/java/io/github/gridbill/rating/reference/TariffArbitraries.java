@@ -292,8 +292,9 @@ public final class TariffArbitraries {
       if (ch.isEmpty()) {
         return versions(c, LocalDate.of(2000, 1, 1), false).map(v -> tariff(c, cur, List.of(v)));
       }
-      // two versions: no net metering or ratchet across the change (see the reference's assumptions); the second
-      // version keeps the first's rounding mode and taxes, so bill-level lines are unambiguous
+      // two versions: no net metering across the change (see the reference's assumptions); the second version keeps
+      // the first's rounding mode, taxes and conventions, so bill-level lines are unambiguous. Each has its own
+      // ratchet or none: the bill's one billing demand is the last version's (RATING.md)
       return versions(c, LocalDate.of(2000, 1, 1), true).flatMap(v1 -> versions(c, ch.get(), true)
           .map(v2 -> TariffVersion.builder().from(v2).roundingMode(v1.roundingMode()).taxes(v1.taxes())
               .conventions(v1.conventions()).build())
@@ -314,7 +315,7 @@ public final class TariffArbitraries {
         ? Arbitraries.frequency(Tuple.of(4, Nm.NONE), Tuple.of(2, Nm.NET_METERING), Tuple.of(1, Nm.NET_BILLING),
             Tuple.of(1, Nm.BUY_ALL_SELL_ALL))
         : Arbitraries.just(Nm.NONE);
-    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() && !split ? maybe(ratchet(), 30)
+    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() ? maybe(ratchet(), 30)
         : Arbitraries.just(Optional.empty());
     return Combinators.combine(nms, ratchets).flatAs((nm, ratchet) -> energyCharges(c, nm)
         .flatMap(energy -> demandCharges(c, ratchet.isPresent())
