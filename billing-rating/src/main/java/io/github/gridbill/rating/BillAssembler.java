@@ -551,9 +551,11 @@ final class BillAssembler {
           continue; // period not in this segment
         }
         Power demand = Power.ofMilliwatts(pk * perHour);
+        // a BILLING_DEMAND charge bills the billing demand; a TOU one only in the ratchet's demand periods when they
+        // are its periods (the charge the ratchet names, else every TOU charge); a flat charge always
         Ratchet r = v.ratchet().orElse(null);
-        boolean ratchetCharge = r != null && r.demandCharge().map(id -> id.equals(dc.id()))
-            .orElse(dc.schedule().isPresent());
+        boolean ratchetCharge = r != null && dc.schedule().isPresent()
+            && r.demandCharge().map(id -> id.equals(dc.id())).orElse(true);
         if (dc.basis() == DemandBasis.BILLING_DEMAND && billingDemand != null
             && (r == null || r.demandPeriods().isEmpty() || !ratchetCharge || r.demandPeriods().contains(p))) {
           demand = billingDemand;

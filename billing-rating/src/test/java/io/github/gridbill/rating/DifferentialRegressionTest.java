@@ -390,4 +390,32 @@ class DifferentialRegressionTest {
     assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(20_000));
     assertThat(b.total().getAmount()).isEqualByComparingTo("20.00");
   }
+
+  /**
+   * A flat BILLING_DEMAND charge bills the billing demand even when the ratchet names it with demand periods (the
+   * engine filtered it by the periods as if it were TOU, and billed its peak). RATING.md: "on the peak or — for
+   * BILLING_DEMAND charges — the billing demand (for TOU charges: in the ratchet's demand periods ...)"; a flat charge
+   * has one period, 0 (DemandCharge), so the ratchet's peak in its period 1 is that of no interval.
+   *
+   * <p>The ratchet (100%, current peak included, minimum 20 kW) names the flat charge "billed" (10.00/kW) with demand
+   * period 1. 8 kW at 03:00: the ratchet's current peak reads no interval, so the billing demand is the minimum,
+   * 20 kW: 200.00 (the engine billed the 8 kW peak: 80.00).
+   */
+  @Test
+  void regression_flatBillingDemandChargeNamedByTheRatchetBillsTheBillingDemand() {
+    DemandCharge billed = DemandCharge.builder().id("billed").description("Billed")
+        .basis(io.github.gridbill.core.tariff.DemandBasis.BILLING_DEMAND).addPeriod(PeriodTiers.flat(0, d("10.00")))
+        .build();
+    io.github.gridbill.core.tariff.Ratchet r = io.github.gridbill.core.tariff.Ratchet.builder()
+        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).minimumKw(d("20")).addDemandPeriods(1)
+        .demandCharge("billed").build();
+    Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addDemandCharge(billed).ratchet(r).build());
+    long[] imp = new long[HOURS];
+    imp[3] = 8_000_000L;
+    long[] exp = new long[HOURS];
+    assertThat(reference(t, APRIL, imp, exp)).isEqualByComparingTo("200.00");
+    Bill b = rate(t, APRIL, imp, exp, BillingState.initial()).bill();
+    assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(20_000));
+    assertThat(b.total().getAmount()).isEqualByComparingTo("200.00");
+  }
 }
