@@ -418,4 +418,41 @@ class DifferentialRegressionTest {
     assertThat(b.billingDemand()).hasValue(io.github.gridbill.core.quantity.Power.ofWatts(20_000));
     assertThat(b.total().getAmount()).isEqualByComparingTo("200.00");
   }
+
+  /**
+   * The annual minimum's year ends on the bill of the last version's settlement month even when that version has no
+   * annual minimum (CI: the reference kept the year-to-date of a May bill whose version settled in May without an
+   * annual amount). RATING.md: "every bill's B is added to the year-to-date; on the bill of the last version's
+   * annualSettlementMonth (December without a minimum) a line annual − year-to-date when positive, then the
+   * year-to-date resets."
+   *
+   * <p>Version 1: 0.10/kWh, a monthly minimum of 5.00 settled in May (no annual amount). Version 2 from 7 June: the
+   * same energy and an annual minimum of 500.00 settled in December. May, 100 kWh: B = 10.00, the year-to-date resets:
+   * 0. June, 100 kWh (split at 7 June): B = 10.00, year-to-date 10.00 (not 20.00), no annual line in June.
+   */
+  @Test
+  void regression_annualYearToDateResetsInTheSettlementMonthOfAVersionWithoutAnnualMinimum() {
+    EnergyCharge energy = EnergyCharge.builder().id("energy").description("Energy")
+        .addPeriod(PeriodTiers.flat(0, d("0.10"))).build();
+    Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addEnergyCharge(energy)
+            .minimumCharge(MinimumCharge.builder().monthly(d("5.00")).annualSettlementMonth(Month.MAY).build()).build(),
+        TariffVersion.builder().effectiveFrom(LocalDate.of(2024, 6, 7)).addEnergyCharge(energy)
+            .minimumCharge(MinimumCharge.builder().annual(d("500.00")).build()).build());
+    BillingPeriod may = BillingPeriod.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 1), UTC);
+    BillingPeriod june = BillingPeriod.of(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 7, 1), UTC);
+    long[] mayImp = new long[31 * 24];
+    mayImp[0] = 100_000_000L;
+    long[] juneImp = new long[30 * 24];
+    juneImp[0] = 100_000_000L;
+    ReferenceRater.Result rm = ReferenceRater.rate(t, may, H, mayImp, new long[31 * 24], State.initial());
+    ReferenceRater.Result rj = ReferenceRater.rate(t, june, H, juneImp, new long[30 * 24], rm.next());
+    assertThat(rm.next().minimumYtd()).isZero();
+    assertThat(rj.next().minimumYtd()).isEqualByComparingTo("10.00");
+    assertThat(rj.total()).isEqualByComparingTo("10.00");
+    RatedBill engineMay = rate(t, may, mayImp, new long[31 * 24], BillingState.initial());
+    RatedBill engineJune = rate(t, june, juneImp, new long[30 * 24], engineMay.nextState());
+    assertThat(engineMay.nextState().minimumYearToDate()).isZero();
+    assertThat(engineJune.nextState().minimumYearToDate()).isEqualByComparingTo("10.00");
+    assertThat(engineJune.bill().total().getAmount()).isEqualByComparingTo("10.00");
+  }
 }

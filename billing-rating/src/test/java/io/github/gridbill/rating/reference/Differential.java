@@ -116,8 +116,9 @@ public final class Differential {
         || ebd.isPresent() && ebd.get().compareTo(ref.billingDemandKw().get()) != 0) {
       out.add("billing demand: engine " + b.billingDemand() + ", reference " + ref.billingDemandKw());
     }
-    if (last.minimumCharge().flatMap(m -> m.annual()).isPresent()
-        && next.minimumYearToDate().subtract(rn.minimumYtd()).abs().compareTo(EPSILON) > 0) {
+    // "every bill's B is added to the year-to-date", whatever its version says, so it is compared on every bill (a
+    // bill of a version without an annual minimum still starts or ends a minimum year)
+    if (next.minimumYearToDate().subtract(rn.minimumYtd()).abs().compareTo(EPSILON) > 0) {
       out.add("next minimum year-to-date: engine " + next.minimumYearToDate().toPlainString() + ", reference "
           + rn.minimumYtd().toPlainString());
     }
