@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * A chronological tier fill kept as intervals arrive in time order: one counter over the segment, each interval
- * priced in its own period at the tier the counter has reached, split exactly at bounds.
+ * priced in its own period at the tier the counter has reached, split exactly at bounds; an interval of a period the
+ * charge does not price moves the counter unpriced.
  *
  * <p>It walks every interval as {@link SeriesSource#chrono} walks the intervals of a run that crosses a bound, so the
  * kWh per tier (the same {@code BigDecimal} additions in the same order, and the same {@code long} sums) are the
@@ -125,6 +126,7 @@ final class ChronoCounter {
     }
     int tb = spec.tableOfKey[sp.runKey[run]];
     if (tb < 0) {
+      counter += spec.flow(imp, exp); // a period the charge does not price still fills the bill's counter
       return;
     }
     long a = spec.flow(imp, exp);

@@ -27,8 +27,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Constructs the random tariffs do not reach, live against batch: prices with more than nine decimals (summed as exact
- * decimals, not nano-units), and export credits at the tier sell rates of chronological tiers.
+ * Constructs the random tariffs do not reach, or reach rarely, live against batch: prices with more than nine decimals
+ * (summed as exact decimals, not nano-units), export credits at the tier sell rates of chronological tiers, and a
+ * chronological counter through the periods a charge does not price.
  */
 class LiveConstructsTest {
 
@@ -106,6 +107,46 @@ class LiveConstructsTest {
       for (int lateness : new int[] {0, 3, 9}) {
         LiveEqualsBatchProperties.assertEqual(live(t, series, lateness, lateness * 31L + mode.name().length()), batch);
       }
+    }
+  }
+
+  /**
+   * A chronological counter moves through the intervals of a period the charge does not price (RATING.md: "the bill
+   * total ... counts every period of the charge's schedule, priced by the charge or not"), live as in the batch, for
+   * imports and for exports at the tier sell rates. The charge prices only "peak" (17:00–21:00): 10 kWh at 0.10 (sell
+   * 0.04), the rest at 0.30 (sell 0.02). Imports: 8 kWh at 03:00 move the counter to 8, 8 kWh at 18:00 are 2 × 0.10 +
+   * 6 × 0.30 = 2.00. Exports: 8 kWh at 12:00 the next day, then 8 kWh at 19:00: 2 × 0.04 + 6 × 0.02 = 0.20 of credit.
+   * The live counter skipped the off-peak intervals (0.80 and 0.32).
+   */
+  @Test
+  void chronologicalCounterMovesThroughUnpricedPeriods() {
+    int[][] m = new int[12][24];
+    for (int[] row : m) {
+      for (int h = 17; h < 21; h++) {
+        row[h] = 1;
+      }
+    }
+    TouSchedule s = TouSchedule.fromMonthHourMatrices("tou", List.of("off-peak", "peak"), m, m,
+        DayCalendar.standard());
+    EnergyCharge onlyPeak = EnergyCharge.builder().id("energy").description("Energy").schedule(s)
+        .counter(TierCounter.ALL_PERIODS).allocation(TierAllocation.CHRONOLOGICAL)
+        .addPeriod(PeriodTiers.of(1, List.of(Tier.builder().upTo(d("10")).rate(d("0.10")).sellRate(d("0.04")).build(),
+            Tier.builder().rate(d("0.30")).sellRate(d("0.02")).build())))
+        .build();
+    Tariff t = LiveFixtures.tariff(v -> v.addEnergyCharge(onlyPeak).netMetering(NetMeteringRule.builder()
+        .mode(NetMeteringMode.NET_BILLING).exportRate(ExportRate.tierSellRates()).build()));
+    long[] imp = new long[GRID.count()];
+    long[] exp = new long[GRID.count()];
+    imp[3] = 8 * LiveFixtures.KWH;
+    imp[18] = 8 * LiveFixtures.KWH;
+    exp[24 + 12] = 8 * LiveFixtures.KWH;
+    exp[24 + 19] = 8 * LiveFixtures.KWH;
+    IntervalSeries series = IntervalSeries.builder("M-1", GRID).imports(imp).exports(exp).build();
+    RatedBill batch = Rater.create().rate(LiveFixtures.plan(t), series);
+    assertThat(batch.bill().lines()).extracting(l -> l.kind() + " " + l.amount().getAmount().toPlainString())
+        .containsExactly("ENERGY 0.20", "ENERGY 1.80", "EXPORT_CREDIT -0.08", "EXPORT_CREDIT -0.12");
+    for (int lateness : new int[] {0, 2, 30}) {
+      LiveEqualsBatchProperties.assertEqual(live(t, series, lateness, 17L + lateness), batch);
     }
   }
 }
