@@ -21,4 +21,5 @@ module io.github.gridbill.ledger {
   exports io.github.gridbill.reconcile.statement;
   exports io.github.gridbill.reconcile.cash;
   exports io.github.gridbill.reconcile.billing;
+  exports io.github.gridbill.reconcile.ledger;
 }
