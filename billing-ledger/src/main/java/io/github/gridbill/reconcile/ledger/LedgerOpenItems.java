@@ -1,6 +1,7 @@
 package io.github.gridbill.reconcile.ledger;
 
 import io.github.gridbill.core.ValidationException;
+import io.github.gridbill.ledger.AccountKind;
 import io.github.gridbill.ledger.Ledger;
 import io.github.gridbill.reconcile.cash.OpenItem;
 import io.github.gridbill.reconcile.cash.OpenItemIndex;
@@ -37,12 +38,14 @@ public final class LedgerOpenItems {
    *
    * @param item a receivable item of the ledger with something open, not null
    * @return the engine's item, never null
-   * @throws ValidationException if the item is not a customer's item or has nothing open
+   * @throws ValidationException if the item is not a receivable or has nothing open
    */
   public static OpenItem toCashItem(io.github.gridbill.ledger.OpenItem item) {
     Objects.requireNonNull(item, "item");
-    String accountId = item.accountId().orElseThrow(() -> new ValidationException("item.account", item.account(),
-        "must be a customer's account"));
+    if (item.account().kind() != AccountKind.RECEIVABLE) {
+      throw new ValidationException("item.account", item.account(), "must be a customer's receivable account");
+    }
+    String accountId = item.account().key();
     if (!item.openAmount().isPositive()) {
       throw new ValidationException("item.openAmount", item.openAmount(), "must be positive");
     }
