@@ -1,5 +1,6 @@
 package io.github.gridbill.reconcile.ledger;
 
+import io.github.gridbill.core.ConflictException;
 import io.github.gridbill.core.CurrencyMismatchException;
 import io.github.gridbill.core.ValidationException;
 import io.github.gridbill.ledger.JournalEntry;
@@ -85,12 +86,21 @@ public final class BankReconciler {
   }
 
   /**
-   * Reconciles the cash account with a statement.
+   * Reconciles the cash account with a statement. Nothing is posted.
+   *
+   * <p>Statement {@code S1} (EUR, 2024-04-01 to 2024-04-03, opening 0.00, closing 265.00: three payments of 270.00
+   * imported with {@link LedgerCashApplication}, and a bank charge of 5.00): {@code ledgerOpening 0.00,
+   * ledgerClosing 270.00, lineCount 4, matchedCount 3}, one difference {@code NOT_IN_LEDGER} of EUR -5.00 (the
+   * charge), {@code difference() EUR -5.00}.
+   *
+   * <p>The ledger is read with several queries; if entries are posted meanwhile, it is read again (up to three
+   * times), so the report is of one state of the ledger.
    *
    * @param statement the statement, not null
    * @return the report, never null
    * @throws ValidationException if the statement has no closing booked balance, or no date to take it as of
    * @throws CurrencyMismatchException if a balance or booked line is in another currency than the statement's account
+   * @throws ConflictException if entries were posted while each of three readings of the ledger ran
    */
   public BankReconciliationReport reconcile(BankStatement statement) {
     Objects.requireNonNull(statement, "statement");
@@ -112,6 +122,22 @@ public final class BankReconciler {
     }
     LocalDate end = Statements.statementDate(s);
     LocalDate start = Statements.periodStart(s);
+    for (int attempt = 1; ; attempt++) {
+      long before = ledger.lastSequence();
+      BankReconciliationReport r = read(s, cur, opening, closing, lines, start, end);
+      long after = ledger.lastSequence();
+      if (after == before) {
+        return r;
+      }
+      if (attempt == ReceivablesReconciler.ATTEMPTS) {
+        throw new ConflictException("ledger.lastSequence", after, "must not change while the ledger is reconciled "
+            + "(entries were posted during each of " + ReceivablesReconciler.ATTEMPTS + " readings)");
+      }
+    }
+  }
+
+  private BankReconciliationReport read(BankStatement s, CurrencyUnit cur, Optional<Money> opening, Money closing,
+      List<StatementLine> lines, LocalDate start, LocalDate end) {
     LedgerAccount cash = cashAccount();
     Money ledgerOpening = ledger.balance(cash, cur, start.minusDays(1));
     Money ledgerClosing = ledger.balance(cash, cur, end);

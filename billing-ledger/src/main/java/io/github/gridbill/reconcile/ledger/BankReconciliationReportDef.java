@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.joda.money.CurrencyUnit;
@@ -157,6 +158,35 @@ abstract class BankReconciliationReportDef implements CsvExportable {
       m.merge(d.kind(), 1, Integer::sum);
     }
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The sum of the differences of one kind ({@code expected - ledger}, see {@link LedgerDifference#difference()}).
+   *
+   * <p>For the statement above, {@code differenceTotal(NOT_IN_LEDGER)} is {@code EUR -2.50} and
+   * {@code differenceTotal(AMOUNT_MISMATCH)} is {@code EUR 0.00}.
+   *
+   * @param kind the kind, not null
+   * @return the sum, zero when no difference is of the kind, never null
+   */
+  public Money differenceTotal(DifferenceKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    Money sum = Money.zero(currency());
+    for (LedgerDifference d : differences()) {
+      if (d.kind() == kind) {
+        sum = sum.plus(d.difference());
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * How many booked lines are not matched: no entry, another amount, or an entry outside the period.
+   *
+   * @return {@code lineCount() - matchedCount()}
+   */
+  public int unmatchedCount() {
+    return lineCount() - matchedCount();
   }
 
   /**

@@ -64,6 +64,36 @@ abstract class CashPostingResultDef implements CsvExportable {
   }
 
   /**
+   * Whether this was a re-import: the ledger already had every posting (at least one), so nothing new was posted.
+   *
+   * <p>{@code false} for the first import of a statement, {@code true} for every later import of it (the ledger is
+   * unchanged; {@link #replayedPostingCount()} says how many postings it already had). An import with no incoming
+   * lines posts nothing and is not a re-import.
+   *
+   * @return true when {@code newPostingCount() == 0} and {@code replayedPostingCount() > 0}
+   */
+  public boolean isReplay() {
+    return newPostingCount() == 0 && replayedPostingCount() > 0;
+  }
+
+  /**
+   * The result in one line, for a log or console.
+   *
+   * <p>{@code "3 lines (2 applied, 1 unidentified, 0 unapplied; 0 imported before): 5 new postings, 0 replayed"}; a
+   * re-import: {@code "3 lines (2 applied, 1 unidentified, 0 unapplied; 3 imported before): 0 new postings, 5
+   * replayed (re-import: nothing new posted)"}.
+   *
+   * @return the summary, never null
+   */
+  public String summary() {
+    CashPostingPlan p = plan();
+    return p.lineCount() + " lines (" + p.appliedCount() + " applied, " + p.unidentifiedCount() + " unidentified, "
+        + p.unappliedCount() + " unapplied; " + p.previouslyImportedCount() + " imported before): "
+        + newPostingCount() + " new postings, " + replayedPostingCount() + " replayed"
+        + (isReplay() ? " (re-import: nothing new posted)" : "");
+  }
+
+  /**
    * Writes one row per line: the plan's columns, then {@code new_postings, replayed_postings, sequences}
    * (semicolon-separated entry sequences), then the detail.
    *

@@ -1,5 +1,7 @@
 package io.github.gridbill.reconcile.ledger;
 
+import io.github.gridbill.core.ConflictException;
+import io.github.gridbill.core.CurrencyMismatchException;
 import io.github.gridbill.core.ValidationException;
 import io.github.gridbill.ledger.JournalEntry;
 import io.github.gridbill.ledger.JournalLine;
@@ -64,14 +66,17 @@ import org.joda.money.Money;
 public final class ReceivablesReconciler {
   private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
 
-  private final Ledger ledger;
+  /** How often {@link #reconcile} reads the ledger again when entries were posted while it read. */
+  static final int ATTEMPTS = 3;
+
+  private final Books books;
   private final Optional<LocalDate> entriesFrom;
   private final Map<CurrencyUnit, Money> externalControl;
   private final Optional<List<OpenItem>> openItems;
 
-  private ReceivablesReconciler(Ledger ledger, Optional<LocalDate> entriesFrom,
+  private ReceivablesReconciler(Books books, Optional<LocalDate> entriesFrom,
       Map<CurrencyUnit, Money> externalControl, Optional<List<OpenItem>> openItems) {
-    this.ledger = ledger;
+    this.books = books;
     this.entriesFrom = entriesFrom;
     this.externalControl = externalControl;
     this.openItems = openItems;
@@ -84,8 +89,12 @@ public final class ReceivablesReconciler {
    * @return the reconciler, never null
    */
   public static ReceivablesReconciler of(Ledger ledger) {
-    return new ReceivablesReconciler(Objects.requireNonNull(ledger, "ledger"), Optional.empty(), Map.of(),
-        Optional.empty());
+    return over(Books.of(Objects.requireNonNull(ledger, "ledger")));
+  }
+
+  /** A reconciler of the figures given (the tests doctor them). */
+  static ReceivablesReconciler over(Books books) {
+    return new ReceivablesReconciler(books, Optional.empty(), Map.of(), Optional.empty());
   }
 
   /**
@@ -98,7 +107,7 @@ public final class ReceivablesReconciler {
    * @return the copy, never null
    */
   public ReceivablesReconciler withEntriesFrom(LocalDate fromInclusive) {
-    return new ReceivablesReconciler(ledger, Optional.of(Objects.requireNonNull(fromInclusive, "fromInclusive")),
+    return new ReceivablesReconciler(books, Optional.of(Objects.requireNonNull(fromInclusive, "fromInclusive")),
         externalControl, openItems);
   }
 
@@ -110,7 +119,7 @@ public final class ReceivablesReconciler {
    *
    * @param balances currency to the other book's debit balance, not null, each in its key's currency
    * @return the copy, never null
-   * @throws ValidationException if a balance is in another currency than its key
+   * @throws CurrencyMismatchException if a balance is in another currency than its key
    */
   public ReceivablesReconciler withExternalControl(Map<CurrencyUnit, Money> balances) {
     Objects.requireNonNull(balances, "balances");
@@ -119,11 +128,11 @@ public final class ReceivablesReconciler {
       Objects.requireNonNull(c, "balances key");
       Objects.requireNonNull(m, "balances[" + c + "]");
       if (!m.getCurrencyUnit().equals(c)) {
-        throw new ValidationException("balances[" + c + "]", m, "must be in " + c);
+        throw new CurrencyMismatchException("balances[" + c + "]", c, m.getCurrencyUnit(), m);
       }
       copy.put(c, m);
     });
-    return new ReceivablesReconciler(ledger, entriesFrom, Map.copyOf(copy), openItems);
+    return new ReceivablesReconciler(books, entriesFrom, Map.copyOf(copy), openItems);
   }
 
   /**
@@ -135,20 +144,26 @@ public final class ReceivablesReconciler {
    *
    * @param items the open items, not null, invoice numbers unique
    * @return the copy, never null
-   * @throws ValidationException if an invoice number repeats
+   * @throws ValidationException if an account id cannot name a ledger account (blank, over 200 characters, control
+   *     characters) or an invoice number repeats
    */
   public ReceivablesReconciler withOpenItems(List<OpenItem> items) {
     Objects.requireNonNull(items, "items");
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       OpenItem it = Objects.requireNonNull(items.get(i), "items[" + i + "]");
+      try {
+        LedgerAccount.receivable(it.accountId());
+      } catch (ValidationException e) {
+        throw new ValidationException("items[" + i + "].accountId", it.accountId(), e.reason(), e);
+      }
       Integer before = seen.putIfAbsent(it.invoiceNumber(), i);
       if (before != null) {
         throw new ValidationException("items[" + i + "].invoiceNumber", it.invoiceNumber(),
             "must be unique (items[" + before + "] has it too)");
       }
     }
-    return new ReceivablesReconciler(ledger, entriesFrom, externalControl, Optional.of(List.copyOf(items)));
+    return new ReceivablesReconciler(books, entriesFrom, externalControl, Optional.of(List.copyOf(items)));
   }
 
   /** Open items of one customer in one currency: count, sum, and each item's open amount. */
@@ -165,19 +180,42 @@ public final class ReceivablesReconciler {
   }
 
   /**
-   * Reconciles as of a day.
+   * Reconciles as of a day: balances and items at the end of {@code asOf}.
+   *
+   * <p>{@code reconcile(LocalDate.parse("2024-04-30"))} on a ledger whose customers ACC-1 (INV-1 USD 100.00 open)
+   * and ACC-2 (a USD 20.00 unapplied payment) tie: two customer rows, one USD control row ({@code openItems 100.00,
+   * arControl 100.00}), {@code isReconciled() true}.
+   *
+   * <p>The ledger is read with several queries; if entries are posted meanwhile, it is read again (up to three
+   * times), so the report is of one state of the ledger. Nothing is posted.
    *
    * @param asOf the day, not null
    * @return the report, never null
-   * @throws ValidationException if the window's first day is after {@code asOf}
+   * @throws ValidationException if the window's first day ({@link #withEntriesFrom}) is after {@code asOf}
+   * @throws ConflictException if entries were posted while each of three readings of the ledger ran
    */
   public ReceivablesReconciliationReport reconcile(LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    LocalDate from = entriesFrom.orElseGet(() -> ledger.closedThrough().map(d -> d.plusDays(1))
+    LocalDate from = entriesFrom.orElseGet(() -> books.closedThrough().map(d -> d.plusDays(1))
         .filter(d -> !d.isAfter(asOf)).orElse(FIRST_DAY));
     if (from.isAfter(asOf)) {
       throw new ValidationException("entriesFrom", from, "must not be after asOf " + asOf);
     }
+    for (int attempt = 1; ; attempt++) {
+      long before = books.lastSequence();
+      ReceivablesReconciliationReport r = read(asOf, from);
+      long after = books.lastSequence();
+      if (after == before) {
+        return r;
+      }
+      if (attempt == ATTEMPTS) {
+        throw new ConflictException("ledger.lastSequence", after, "must not change while the ledger is reconciled "
+            + "(entries were posted during each of " + ATTEMPTS + " readings)");
+      }
+    }
+  }
+
+  private ReceivablesReconciliationReport read(LocalDate asOf, LocalDate from) {
     LocalDate to = asOf.plusDays(1);
     Map<String, Map<CurrencyUnit, Tally>> sub = new LinkedHashMap<>();
     if (openItems.isPresent()) {
@@ -185,12 +223,12 @@ public final class ReceivablesReconciler {
         tally(sub, it.accountId(), it.openAmount()).add(it.invoiceNumber(), it.openAmount().getAmountMinorLong());
       }
     } else {
-      for (io.github.gridbill.ledger.OpenItem it : ledger.openItems(asOf)) {
+      for (io.github.gridbill.ledger.OpenItem it : books.openItems(asOf)) {
         tally(sub, it.accountId().orElseThrow(), it.openAmount()).add(it.number(),
             it.openAmount().getAmountMinorLong());
       }
     }
-    Set<String> customers = new LinkedHashSet<>(ledger.customers());
+    Set<String> customers = new LinkedHashSet<>(books.customers());
     customers.addAll(sub.keySet());
     List<ReceivablesRow> rows = new ArrayList<>();
     List<LedgerDifference> differences = new ArrayList<>();
@@ -198,10 +236,10 @@ public final class ReceivablesReconciler {
     Map<CurrencyUnit, Set<JournalEntry>> differingEntries = new HashMap<>();
     for (String c : customers) {
       Map<CurrencyUnit, Tally> mine = sub.getOrDefault(c, Map.of());
-      Map<CurrencyUnit, Money> receivable = ledger.balances(LedgerAccount.receivable(c), asOf);
-      Map<CurrencyUnit, Money> unapplied = ledger.balances(LedgerAccount.unappliedCash(c), asOf);
+      Map<CurrencyUnit, Money> receivable = books.balances(LedgerAccount.receivable(c), asOf);
+      Map<CurrencyUnit, Money> unapplied = books.balances(LedgerAccount.unappliedCash(c), asOf);
       Map<CurrencyUnit, Long> credits = new HashMap<>();
-      for (io.github.gridbill.ledger.OpenItem cr : ledger.openCredits(c, asOf)) {
+      for (io.github.gridbill.ledger.OpenItem cr : books.openCredits(c, asOf)) {
         credits.merge(cr.currency(), cr.openAmount().getAmountMinorLong(), Long::sum);
       }
       Set<CurrencyUnit> currencies = new TreeSet<>(Comparator.comparing(CurrencyUnit::getCode));
@@ -231,7 +269,7 @@ public final class ReceivablesReconciler {
           LedgerAccount un = LedgerAccount.unappliedCash(c);
           differences.add(LedgerDifference.builder().kind(DifferenceKind.CUSTOMER_CREDITS).subject(c).account(un)
               .expected(row.openCredits()).ledger(row.unappliedCash())
-              .entries(inCurrency(ledger.entries(un, from, to), un, cur))
+              .entries(inCurrency(books.entries(un, from, to), un, cur))
               .detail("open credits " + row.openCredits() + " against the credit balance " + row.unappliedCash()
                   + " of " + un).build());
         }
@@ -239,11 +277,11 @@ public final class ReceivablesReconciler {
     }
     // unidentified cash
     Map<CurrencyUnit, Long> unidentified = new TreeMap<>(Comparator.comparing(CurrencyUnit::getCode));
-    for (io.github.gridbill.ledger.OpenItem u : ledger.unidentifiedPayments(asOf)) {
+    for (io.github.gridbill.ledger.OpenItem u : books.unidentifiedPayments(asOf)) {
       unidentified.merge(u.currency(), u.openAmount().getAmountMinorLong(), Long::sum);
     }
     LedgerAccount uc = LedgerAccount.unidentifiedCash();
-    Map<CurrencyUnit, Money> ucBalances = ledger.balances(uc, asOf);
+    Map<CurrencyUnit, Money> ucBalances = books.balances(uc, asOf);
     // control, per currency
     Set<CurrencyUnit> currencies = new TreeSet<>(Comparator.comparing(CurrencyUnit::getCode));
     sub.values().forEach(m -> currencies.addAll(m.keySet()));
@@ -266,14 +304,19 @@ public final class ReceivablesReconciler {
       long[] recvTotal = receivableTotals.get(cur);
       ControlRow row = ControlRow.builder().openItemCount(count).openItems(Money.ofMinor(cur, items))
           .customerReceivables(Money.ofMinor(cur, recvTotal == null ? 0 : recvTotal[0]))
-          .arControl(ledger.arControl(cur, asOf)).externalControl(Optional.ofNullable(externalControl.get(cur)))
+          .arControl(books.arControl(cur, asOf)).externalControl(Optional.ofNullable(externalControl.get(cur)))
           .unidentifiedPayments(Money.ofMinor(cur, unidentified.getOrDefault(cur, 0L)))
           .unidentifiedCash(ucBalances.getOrDefault(cur, Money.zero(cur)).negated()).build();
+      if (row.openItemCount() == 0 && row.openItems().isZero() && row.customerReceivables().isZero()
+          && row.arControl().isZero() && row.externalControl().isEmpty() && row.unidentifiedPayments().isZero()
+          && row.unidentifiedCash().isZero()) {
+        continue; // a currency the accounts moved in before, and nothing of it is left as of the day
+      }
       control.add(row);
       if (!row.unidentifiedPayments().isEqual(row.unidentifiedCash())) {
         differences.add(LedgerDifference.builder().kind(DifferenceKind.UNIDENTIFIED_CASH).subject(cur.getCode())
             .account(uc).expected(row.unidentifiedPayments()).ledger(row.unidentifiedCash())
-            .entries(inCurrency(ledger.entries(uc, from, to), uc, cur))
+            .entries(inCurrency(books.entries(uc, from, to), uc, cur))
             .detail("open unidentified payments " + row.unidentifiedPayments() + " against the credit balance "
                 + row.unidentifiedCash() + " of " + uc).build());
       }
@@ -315,12 +358,12 @@ public final class ReceivablesReconciler {
   private LedgerDifference customerDifference(String c, CurrencyUnit cur, Tally t, ReceivablesRow row,
       LocalDate asOf, LocalDate from, LocalDate to) {
     LedgerAccount ar = LedgerAccount.receivable(c);
-    List<JournalEntry> window = inCurrency(ledger.entries(ar, from, to), ar, cur);
+    List<JournalEntry> window = inCurrency(books.entries(ar, from, to), ar, cur);
     StringBuilder detail = new StringBuilder().append(row.openItemCount()).append(" open items ")
         .append(row.openItems()).append(" against the balance ").append(row.receivable()).append(" of ").append(ar);
     if (openItems.isPresent()) {
       Map<String, Long> ledgerItems = new LinkedHashMap<>();
-      for (io.github.gridbill.ledger.OpenItem it : ledger.openItems(c, asOf)) {
+      for (io.github.gridbill.ledger.OpenItem it : books.openItems(c, asOf)) {
         if (it.currency().equals(cur)) {
           ledgerItems.put(it.number(), it.openAmount().getAmountMinorLong());
         }
@@ -372,7 +415,7 @@ public final class ReceivablesReconciler {
   private List<JournalEntry> receivableEntries(Collection<String> customers, LocalDate from, LocalDate to) {
     Set<JournalEntry> all = new LinkedHashSet<>();
     for (String c : customers) {
-      all.addAll(ledger.entries(LedgerAccount.receivable(c), from, to));
+      all.addAll(books.entries(LedgerAccount.receivable(c), from, to));
     }
     return sorted(all);
   }

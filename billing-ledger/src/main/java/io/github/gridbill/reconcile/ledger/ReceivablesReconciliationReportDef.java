@@ -10,8 +10,12 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.immutables.value.Value;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 
 /**
  * Sub-ledger to control as of a day: each customer's open items and credits against its accounts, all open items
@@ -50,7 +54,7 @@ abstract class ReceivablesReconciliationReportDef implements CsvExportable {
   public abstract List<ReceivablesRow> customers();
 
   /**
-   * One row per currency, by currency code.
+   * One row per currency with anything open or any balance (or another book's control), by currency code.
    *
    * @return the rows
    */
@@ -104,6 +108,27 @@ abstract class ReceivablesReconciliationReportDef implements CsvExportable {
     Map<DifferenceKind, Integer> m = new EnumMap<>(DifferenceKind.class);
     for (LedgerDifference d : differences()) {
       m.merge(d.kind(), 1, Integer::sum);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The sum of the differences of one kind, per currency ({@code expected - ledger}, see
+   * {@link LedgerDifference#difference()}).
+   *
+   * <p>With ACC-1's sub-ledger USD 50.00 above its receivable and ACC-2's USD 20.00 below:
+   * {@code differenceTotal(CUSTOMER_RECEIVABLE)} is {@code {USD=30.00}}, as is {@code differenceTotal(AR_CONTROL)}.
+   *
+   * @param kind the kind, not null
+   * @return an unmodifiable map in currency-code order, empty when no difference is of the kind, never null
+   */
+  public Map<CurrencyUnit, Money> differenceTotal(DifferenceKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    Map<CurrencyUnit, Money> m = new TreeMap<>();
+    for (LedgerDifference d : differences()) {
+      if (d.kind() == kind) {
+        m.merge(d.currency(), d.difference(), Money::plus);
+      }
     }
     return Collections.unmodifiableMap(m);
   }

@@ -77,15 +77,22 @@ final class Rx {
   /** A manual entry moving money into (positive) or out of a cash account, against a general account. */
   static void cashEntry(Ledger ledger, String key, PaymentMethod method, Money amount, String date,
       Optional<String> externalReference) {
+    ManualEntry.Builder b = ManualEntry.builder().from(manualCash(method, amount, date)).description("cash " + key);
+    externalReference.ifPresent(r -> b.putAttribute("externalReference", r));
+    ledger.post(key, b.build());
+  }
+
+  /**
+   * A manual entry moving money into (positive: Dr cash / Cr {@code GENERAL:SUSPENSE}) or out of (Dr
+   * {@code GENERAL:BANK-CHARGES} / Cr cash) a cash account, without any reference.
+   */
+  static ManualEntry manualCash(PaymentMethod method, Money amount, String date) {
     Money abs = amount.abs();
     JournalLine cash = amount.isPositive() ? JournalLine.debit(LedgerAccount.cash(method), abs)
         : JournalLine.credit(LedgerAccount.cash(method), abs);
     JournalLine other = amount.isPositive() ? JournalLine.credit(LedgerAccount.general("SUSPENSE"), abs)
         : JournalLine.debit(LedgerAccount.general("BANK-CHARGES"), abs);
-    ManualEntry.Builder b = ManualEntry.builder().effectiveDate(d(date)).description("cash " + key).addLine(cash)
-        .addLine(other);
-    externalReference.ifPresent(r -> b.putAttribute("externalReference", r));
-    ledger.post(key, b.build());
+    return ManualEntry.builder().effectiveDate(d(date)).description("cash").addLine(cash).addLine(other).build();
   }
 
   /** A booked statement line; {@code signed} positive for a credit. */
