@@ -79,6 +79,8 @@ public final class BankReconciler {
   /**
    * The ledger cash account compared.
    *
+   * <p>{@code BankReconciler.of(ledger, PaymentMethod.WIRE).cashAccount()} is {@code CASH:WIRE}.
+   *
    * @return {@code CASH:<method>}, never null
    */
   public LedgerAccount cashAccount() {

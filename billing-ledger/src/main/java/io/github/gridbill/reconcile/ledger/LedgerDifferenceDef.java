@@ -20,9 +20,11 @@ import org.joda.money.Money;
  * <p>{@code CUSTOMER_RECEIVABLE ACC-1 on RECEIVABLE:ACC-1: expected USD 150.00 (its open items), ledger USD 100.00,
  * difference USD 50.00, entries #3, #9}; {@code NOT_IN_LEDGER STMT-1#5: expected EUR -2.50 (the bank charge), ledger
  * EUR 0.00, line STMT-1#5}. {@link #expected()} is the figure of the other side (the open items, another book's
- * control balance, the bank statement), {@link #ledger()} the ledger's, and {@link #difference()} their difference;
- * amounts are signed as the ledger signs them (debits positive, so money in the bank and receivables are positive,
- * credits negative). Instances are immutable and thread-safe; treat as a value type.
+ * control balance, the bank statement), {@link #ledger()} the ledger's, and {@link #difference()} their difference.
+ * Receivables, the AR control and cash are debit balances (money in the bank positive, a bank line as the bank signs
+ * it: credits to the account positive); the credit balances compared with open credits and unidentified payments
+ * ({@code CUSTOMER_CREDITS}, {@code UNIDENTIFIED_CASH}) are shown positive, as the open amounts are. Instances are
+ * immutable and thread-safe; treat as a value type.
  */
 @Value.Immutable
 @GridBillStyle

@@ -18,8 +18,17 @@
  * </ul>
  *
  * <p>Both reconciliations report every difference ({@link io.github.gridbill.reconcile.ledger.LedgerDifference})
- * with the ledger entries involved, in immutable reports with summary counts and amounts, exportable as CSV. See
- * {@code billing-ledger/RECONCILE.md} for a worked example.
+ * with the ledger entries involved, in immutable reports with summary counts and amounts, exportable as CSV.
+ *
+ * <pre>{@code
+ * List<BankStatement> statements = Camt053Reader.create().read(Path.of("statement.xml"));
+ * CashPostingResult posted = LedgerCashApplication.of(ledger).importStatements(statements);  // again: isReplay()
+ * ReceivablesReconciliationReport ar = ReceivablesReconciler.of(ledger).reconcile(LocalDate.parse("2024-04-05"));
+ * BankReconciliationReport bank = BankReconciler.of(ledger, PaymentMethod.EFT).reconcile(statements.get(0));
+ * Files.writeString(Path.of("bank-differences.csv"), bank.toCsv());
+ * }</pre>
+ *
+ * <p>See {@code billing-ledger/LEDGER.md} section 10 for a worked example.
  */
 @NullMarked
 package io.github.gridbill.reconcile.ledger;

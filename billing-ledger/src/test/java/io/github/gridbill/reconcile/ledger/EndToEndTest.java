@@ -74,6 +74,10 @@ class EndToEndTest {
     assertThat(plan.applied().get(Rx.EUR).plus(plan.unapplied().get(Rx.EUR))).isEqualTo(eur("570.49"));
     assertThat(plan.lines()).extracting(PlannedLine::status).containsExactly(LineStatus.APPLIED,
         LineStatus.APPLIED, LineStatus.APPLIED, LineStatus.APPLIED, LineStatus.UNIDENTIFIED);
+    assertThat(plan.lines()).extracting(l -> l.match().map(m -> m.rule().name()).orElse("-")).containsExactly(
+        "REFERENCE", "REFERENCE", "EXACT_AMOUNT", "OLDEST_ITEMS", "-");
+    assertThat(first.summary()).isEqualTo("5 lines (4 applied, 1 unidentified, 0 unapplied; 0 imported before): 9 "
+        + "new postings, 0 replayed");
     assertThat(plan.lines().get(3).allocations()).extracting(a -> a.invoiceNumber())
         .containsExactly("INV-2024-0104", "INV-2024-0105");
     assertThat(plan.unapplied()).containsEntry(Rx.EUR, eur("45.00"));

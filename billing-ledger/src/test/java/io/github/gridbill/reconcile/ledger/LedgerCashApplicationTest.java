@@ -118,6 +118,10 @@ class LedgerCashApplicationTest {
     CashPostingResult second = cash.importStatements(List.of(s1()));
 
     assertThat(ledger.lastSequence()).isEqualTo(last);
+    assertThat(first.isReplay()).isFalse();
+    assertThat(second.isReplay()).isTrue();
+    assertThat(second.summary()).isEqualTo("3 lines (2 applied, 1 unidentified, 0 unapplied; 3 imported before): 0 "
+        + "new postings, 5 replayed (re-import: nothing new posted)");
     assertThat(second.newPostingCount()).isZero();
     assertThat(second.replayedPostingCount()).isEqualTo(first.newPostingCount()).isEqualTo(5);
     assertThat(second.plan().previouslyImportedCount()).isEqualTo(3);
@@ -130,6 +134,20 @@ class LedgerCashApplicationTest {
       assertThat(second.lines().get(i).postings()).extracting(PostingResult::sequence)
           .isEqualTo(first.lines().get(i).postings().stream().map(PostingResult::sequence).toList());
     }
+  }
+
+  @Test
+  void aStatementWithoutIncomingLinesPostsNothingAndIsNoReplay() {
+    BankStatement charges = statement("S9", "2024-04-01", "2024-04-03", "0.00", lines(line("S9", 1, "-5.00",
+        "2024-04-03", "charges")));
+
+    CashPostingResult r = cash.importStatements(List.of(charges));
+
+    assertThat(r.plan().lineCount()).isZero();
+    assertThat(r.newPostingCount()).isZero();
+    assertThat(r.isReplay()).isFalse();
+    assertThat(r.summary()).isEqualTo("0 lines (0 applied, 0 unidentified, 0 unapplied; 0 imported before): 0 new "
+        + "postings, 0 replayed");
   }
 
   @Test
