@@ -10,8 +10,10 @@ import io.github.gridbill.ledger.journal.VerificationReport;
 import io.github.gridbill.rating.BillExplanation;
 import io.github.gridbill.rating.live.LiveAlert;
 import io.github.gridbill.reconcile.billing.BillingReconciliationReport;
-import io.github.gridbill.reconcile.cash.CashApplicationReport;
 import io.github.gridbill.reconcile.cash.PaymentException;
+import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -136,15 +138,16 @@ final class DemoConsole {
     out.println("  payments made by " + scenario.asOf() + ": " + n(o.payments.size()) + " " + byMethod);
     for (DemoLedger l : ledgers) {
       DemoCash.Result c = o.cash.get(l.book());
-      CashApplicationReport r = c.report();
       out.println("  " + l.book() + ": gateway payments recorded and applied to their invoices: "
           + n(l.counts().newCount("payment (gateway)")) + " new, " + n(l.counts().replayedCount("payment (gateway)"))
           + " already posted");
       int lines = c.statements().stream().mapToInt(s -> s.lines().size()).sum();
       out.println("  " + l.book() + ": bank statement " + c.statementFile().getFileName() + " (camt.053.001.08): "
-          + n(lines) + " transactions read back; cash application matched " + n(r.matchedCount()) + " of "
-          + n(r.paymentCount()) + " " + r.matchesByRule() + ", exceptions " + n(r.exceptionCount()) + " "
-          + r.exceptionsByReason());
+          + n(lines) + " transactions read back and imported through the ledger: " + c.posted().summary());
+      if (!c.matchesByRule().isEmpty() || !c.exceptionsByReason().isEmpty()) {
+        out.println("    cash application this run: matched " + c.matchesByRule() + ", exceptions "
+            + c.exceptionsByReason());
+      }
     }
     out.flush();
   }
@@ -175,13 +178,26 @@ final class DemoConsole {
       BillingReconciliationReport br = o.billingReconciliation.get(b);
       out.println("  " + b + " billing reconciliation: " + n(br.sourceCount()) + " source records (meter reads,"
           + " tickets, milestones) against " + n(br.invoiceCount()) + " invoices: " + findings(br));
-      CashApplicationReport cr = o.cash.get(b).report();
-      if (!cr.exceptions().isEmpty()) {
-        out.println("  " + b + " cash-application exceptions (first 5 of " + n(cr.exceptionCount()) + "):");
-        for (PaymentException e : cr.exceptions().subList(0, Math.min(5, cr.exceptions().size()))) {
-          out.println("    " + e.payment().id() + "  " + money(e.payment().amount()) + "  " + e.reason() + ": "
-              + e.detail());
+      DemoCash.Result cash = o.cash.get(b);
+      List<PlannedLine> held = cash.unidentified();
+      if (!held.isEmpty()) {
+        out.println("  " + b + " bank lines held as unidentified cash, for a person to identify (first 5 of "
+            + n(held.size()) + "):");
+        for (PlannedLine p : held.subList(0, Math.min(5, held.size()))) {
+          out.println("    " + p.payment().id() + "  " + money(p.payment().amount()) + "  " + DemoCash.Result.reason(p)
+              + ": " + p.exception().map(PaymentException::detail).orElse(p.detail()));
         }
+      }
+      ReceivablesReconciliationReport rr = o.receivables.get(b);
+      out.println("  " + b + " receivables reconciliation: " + n(rr.customerCount()) + " customers' open items against"
+          + " their accounts, and their sum against the AR control account: " + (rr.isReconciled()
+          ? "reconciled, no difference" : n(rr.differenceCount()) + " differences " + rr.differencesByKind()));
+      for (BankReconciliationReport bank : cash.bank()) {
+        out.println("  " + b + " bank reconciliation of " + bank.cashAccount().kind() + ":" + bank.cashAccount().key()
+            + " with statement " + bank.statementId() + ": statement closing " + money(bank.statementClosing())
+            + ", ledger " + money(bank.ledgerClosing()) + ", " + n(bank.matchedCount()) + " of " + n(bank.lineCount())
+            + " lines found in the ledger: " + (bank.isReconciled() ? "reconciled"
+            : n(bank.differences().size()) + " differences " + bank.differencesByKind()));
       }
       VerificationReport v = o.verification.get(b);
       out.println("  " + b + " journal verify: " + (v.firstBroken().isEmpty() ? "OK" : "BROKEN " + v.firstBroken().get())

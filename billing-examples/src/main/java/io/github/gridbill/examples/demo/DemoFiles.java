@@ -15,8 +15,9 @@ import io.github.gridbill.rating.IntervalSeries;
 import io.github.gridbill.rating.live.LiveAlert;
 import io.github.gridbill.reconcile.CsvExportable;
 import io.github.gridbill.reconcile.billing.BillingFinding;
-import io.github.gridbill.reconcile.cash.CashApplicationReport;
 import io.github.gridbill.reconcile.cash.PaymentException;
+import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,11 @@ final class DemoFiles {
       for (DemoBook b : DemoBook.values()) {
         files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), o.aging.get(b)));
         files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), o.dunning.get(b).notices()));
-        files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), o.cash.get(b).report()));
+        files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), o.cash.get(b).posted()));
+        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"), o.receivables.get(b)));
+        for (BankReconciliationReport br : o.cash.get(b).bank()) {
+          files.add(csv(folder.resolve("bank-reconciliation-" + b.name() + ".csv"), br));
+        }
         files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"), o.billingReconciliation.get(b)));
       }
       Path bill = folder.resolve("featured-bill.txt");
@@ -272,11 +277,15 @@ final class DemoFiles {
     }
     b.append("</tr>\n");
     tableRow(b, "dunning notices due", o, book -> DemoConsole.n(o.dunning.get(book).notices().size()));
-    tableRow(b, "bank statement payments", o, book -> DemoConsole.n(o.cash.get(book).report().paymentCount()));
-    tableRow(b, "matched by the rule chain", o, book -> DemoConsole.n(o.cash.get(book).report().matchedCount())
-        + " " + o.cash.get(book).report().matchesByRule());
-    tableRow(b, "cash-application exceptions", o, book -> DemoConsole.n(o.cash.get(book).report().exceptionCount())
-        + " " + o.cash.get(book).report().exceptionsByReason());
+    tableRow(b, "bank statement lines imported through the ledger", o,
+        book -> h(o.cash.get(book).posted().summary()));
+    tableRow(b, "matched by the rule chain (this run)", o, book -> h(o.cash.get(book).matchesByRule().toString()));
+    tableRow(b, "held as unidentified cash", o, book -> DemoConsole.n(o.cash.get(book).unidentified().size())
+        + " " + h(o.cash.get(book).exceptionsByReason().toString()));
+    tableRow(b, "receivables reconciliation", o, book -> o.receivables.get(book).isReconciled() ? "reconciled"
+        : DemoConsole.n(o.receivables.get(book).differenceCount()) + " differences");
+    tableRow(b, "bank reconciliation", o, book -> o.cash.get(book).bank().stream()
+        .allMatch(BankReconciliationReport::isReconciled) ? "reconciled" : "differences");
     tableRow(b, "billing reconciliation findings", o,
         book -> DemoConsole.n(o.billingReconciliation.get(book).findings().size()));
     tableRow(b, "journal verify", o, book -> o.verification.get(book).firstBroken().isEmpty()
@@ -284,14 +293,15 @@ final class DemoFiles {
     tableRow(b, "checkpoint", o, book -> "<code>" + h(o.checkpoint.get(book)) + "</code>");
     b.append("</table>\n");
     for (DemoBook book : DemoBook.values()) {
-      CashApplicationReport cr = o.cash.get(book).report();
-      if (!cr.exceptions().isEmpty()) {
-        b.append("<h3>").append(book).append(": cash-application exceptions (first 15)</h3><table><tr><th>payment"
-            + "</th><th>amount</th><th>reason</th><th>detail</th></tr>\n");
-        for (PaymentException e : cr.exceptions().subList(0, Math.min(15, cr.exceptions().size()))) {
-          b.append("<tr><td>").append(h(e.payment().id())).append("</td><td>")
-              .append(DemoConsole.money(e.payment().amount())).append("</td><td>").append(e.reason())
-              .append("</td><td style=\"text-align:left\">").append(h(e.detail())).append("</td></tr>\n");
+      List<PlannedLine> held = o.cash.get(book).unidentified();
+      if (!held.isEmpty()) {
+        b.append("<h3>").append(book).append(": bank lines held as unidentified cash (first 15)</h3><table><tr><th>"
+            + "payment</th><th>amount</th><th>reason</th><th>detail</th></tr>\n");
+        for (PlannedLine p : held.subList(0, Math.min(15, held.size()))) {
+          b.append("<tr><td>").append(h(p.payment().id())).append("</td><td>")
+              .append(DemoConsole.money(p.payment().amount())).append("</td><td>").append(DemoCash.Result.reason(p))
+              .append("</td><td style=\"text-align:left\">")
+              .append(h(p.exception().map(PaymentException::detail).orElse(p.detail()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
       }

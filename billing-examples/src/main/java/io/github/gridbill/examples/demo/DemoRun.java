@@ -6,6 +6,8 @@ import io.github.gridbill.ledger.DunningRun;
 import io.github.gridbill.ledger.journal.VerificationReport;
 import io.github.gridbill.rating.run.ProgressListener;
 import io.github.gridbill.reconcile.billing.BillingReconciliationReport;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciler;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ final class DemoRun {
     final Map<DemoBook, String> checkpoint = new EnumMap<>(DemoBook.class);
     final Map<DemoBook, BillingReconciliationReport> billingReconciliation = new EnumMap<>(DemoBook.class);
     final Map<DemoBook, DemoCash.Result> cash = new EnumMap<>(DemoBook.class);
+    final Map<DemoBook, ReceivablesReconciliationReport> receivables = new EnumMap<>(DemoBook.class);
     final List<DemoPayment> payments = new ArrayList<>();
     DemoLive.@org.jspecify.annotations.Nullable Result live;
     final List<Path> files = new ArrayList<>();
@@ -115,6 +118,7 @@ final class DemoRun {
         o.aging.put(b, l.aging(scenario.asOf()));
         o.billingReconciliation.put(b, DemoSources.reconcile(
             DemoSources.of(billing.accounts, billing.importKwh, scenario, b), billing.invoices.get(b)));
+        o.receivables.put(b, ReceivablesReconciler.of(l.ledger()).reconcile(scenario.asOf()));
         o.verification.put(b, l.verify());
         o.checkpoint.put(b, l.ledger().checkpoint().toString());
         o.counts.put(b, l.counts());

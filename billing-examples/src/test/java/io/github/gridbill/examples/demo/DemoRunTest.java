@@ -141,6 +141,29 @@ class DemoRunTest {
   }
 
   @Test
+  void bankLinesArePostedThroughTheLedgerAndTheBooksReconcile() {
+    for (DemoBook b : DemoBook.values()) {
+      DemoCash.Result cash = first.cash.get(b);
+      assertThat(cash.posted().plan().lineCount()).isPositive();
+      assertThat(cash.posted().newPostingCount()).isPositive();
+      assertThat(cash.matchesByRule()).isNotEmpty();
+      Money received = cash.posted().plan().received().get(b.currency());
+      Money applied = cash.posted().plan().applied().getOrDefault(b.currency(), Money.zero(b.currency()));
+      Money unapplied = cash.posted().plan().unapplied().getOrDefault(b.currency(), Money.zero(b.currency()));
+      Money held = cash.unidentified().stream().map(l -> l.payment().amount()).reduce(Money.zero(b.currency()),
+          Money::plus);
+      // unapplied: the unidentified lines held, and what matched lines left on their payers' accounts as credit
+      assertThat(applied.plus(unapplied)).as("applied + unapplied = received in %s", b).isEqualTo(received);
+      assertThat(unapplied.isLessThan(held)).isFalse();
+      assertThat(first.receivables.get(b).isReconciled()).as("receivables of %s", b).isTrue();
+      assertThat(cash.bank()).isNotEmpty().allSatisfy(r -> assertThat(r.isReconciled()).isTrue());
+      assertThat(second.cash.get(b).posted().isReplay()).isTrue();
+      assertThat(second.cash.get(b).unidentified()).hasSameSizeAs(cash.unidentified());
+    }
+    assertThat(firstText).contains("receivables reconciliation").contains("reconciled, no difference");
+  }
+
+  @Test
   void theSecondRunOverTheSameFolderPostsNothingAndReportsTheSame() {
     for (DemoBook b : DemoBook.values()) {
       assertThat(first.entriesBefore.get(b)).isZero();
