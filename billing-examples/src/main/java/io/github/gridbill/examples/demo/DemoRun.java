@@ -90,7 +90,7 @@ final class DemoRun {
         DemoLedger l = DemoLedger.open(b, folder);
         ledgers.add(l);
         o.entriesBefore.put(b, l.entriesBefore());
-        l.postInvoices(billing.accounts, billing.invoices.get(b), scenario.asOf());
+        l.postInvoices(billing.accounts, DemoBook.in(billing.invoices, b), scenario.asOf());
       }
       console.posted(ledgers, "invoice", "opening balance");
 
@@ -98,8 +98,8 @@ final class DemoRun {
       Map<String, DemoAccount> byId = new HashMap<>();
       billing.accounts.forEach(a -> byId.put(a.id(), a));
       for (DemoBook b : DemoBook.values()) {
-        for (Invoice inv : billing.invoices.get(b)) {
-          PaymentBehaviour.payment(byId.get(inv.accountId()), inv, scenario.asOf()).ifPresent(o.payments::add);
+        for (Invoice inv : DemoBook.in(billing.invoices, b)) {
+          PaymentBehaviour.payment(java.util.Objects.requireNonNull(byId.get(inv.accountId()), inv.accountId()), inv, scenario.asOf()).ifPresent(o.payments::add);
         }
       }
       for (DemoLedger l : ledgers) {
@@ -117,7 +117,7 @@ final class DemoRun {
         o.dunning.put(b, l.dunning(scenario.asOf()));
         o.aging.put(b, l.aging(scenario.asOf()));
         o.billingReconciliation.put(b, DemoSources.reconcile(
-            DemoSources.of(billing.accounts, billing.importKwh, scenario, b), billing.invoices.get(b)));
+            DemoSources.of(billing.accounts, billing.importKwh, scenario, b), DemoBook.in(billing.invoices, b)));
         o.receivables.put(b, ReceivablesReconciler.of(l.ledger()).reconcile(scenario.asOf()));
         o.verification.put(b, l.verify());
         o.checkpoint.put(b, l.ledger().checkpoint().toString());

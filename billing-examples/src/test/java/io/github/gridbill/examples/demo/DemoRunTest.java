@@ -60,7 +60,7 @@ class DemoRunTest {
   void everyAccountIsInvoicedOnceWithNumbersWithoutGapsInBothBooks() {
     int invoices = 0;
     for (DemoBook b : DemoBook.values()) {
-      List<Invoice> list = first.billing().invoices.get(b);
+      List<Invoice> list = DemoBook.in(first.billing().invoices, b);
       assertThat(list).isNotEmpty();
       for (int i = 0; i < list.size(); i++) {
         assertThat(list.get(i).number()).isEqualTo(String.format("%s-202503-%06d", b.prefix(), i + 1));
@@ -94,7 +94,7 @@ class DemoRunTest {
         }
         Money invoiced = Money.zero(b.currency());
         Money booked = Money.zero(b.currency());
-        for (Invoice inv : first.billing().invoices.get(b)) {
+        for (Invoice inv : DemoBook.in(first.billing().invoices, b)) {
           assertThat(arByItem.get(inv.number())).as(inv.number()).isEqualTo(inv.total());
           invoiced = invoiced.plus(inv.total());
           booked = booked.plus(arByItem.get(inv.number()));
@@ -116,7 +116,7 @@ class DemoRunTest {
   void agingTotalIsTheOpenItemsAndTheArControlAccountAndTheTrialBalanceIsZero() {
     for (DemoBook b : DemoBook.values()) {
       CurrencyUnit c = b.currency();
-      AgingTotal t = first.aging.get(b).totals().stream().filter(x -> x.currency().equals(c)).findFirst()
+      AgingTotal t = DemoBook.in(first.aging, b).totals().stream().filter(x -> x.currency().equals(c)).findFirst()
           .orElseThrow();
       try (DemoLedger l = DemoLedger.open(b, folder)) {
         Ledger ledger = l.ledger();
@@ -135,15 +135,15 @@ class DemoRunTest {
         }
         assertThat(debits.isZero()).as("trial balance of %s sums to zero", b).isTrue();
       }
-      assertThat(first.verification.get(b).isIntact()).isTrue();
-      assertThat(second.verification.get(b).isIntact()).isTrue();
+      assertThat(DemoBook.in(first.verification, b).isIntact()).isTrue();
+      assertThat(DemoBook.in(second.verification, b).isIntact()).isTrue();
     }
   }
 
   @Test
   void bankLinesArePostedThroughTheLedgerAndTheBooksReconcile() {
     for (DemoBook b : DemoBook.values()) {
-      DemoCash.Result cash = first.cash.get(b);
+      DemoCash.Result cash = DemoBook.in(first.cash, b);
       assertThat(cash.posted().plan().lineCount()).isPositive();
       assertThat(cash.posted().newPostingCount()).isPositive();
       assertThat(cash.matchesByRule()).isNotEmpty();
@@ -155,10 +155,10 @@ class DemoRunTest {
       // unapplied: the unidentified lines held, and what matched lines left on their payers' accounts as credit
       assertThat(applied.plus(unapplied)).as("applied + unapplied = received in %s", b).isEqualTo(received);
       assertThat(unapplied.isLessThan(held)).isFalse();
-      assertThat(first.receivables.get(b).isReconciled()).as("receivables of %s", b).isTrue();
+      assertThat(DemoBook.in(first.receivables, b).isReconciled()).as("receivables of %s", b).isTrue();
       assertThat(cash.bank()).isNotEmpty().allSatisfy(r -> assertThat(r.isReconciled()).isTrue());
-      assertThat(second.cash.get(b).posted().isReplay()).isTrue();
-      assertThat(second.cash.get(b).unidentified()).hasSameSizeAs(cash.unidentified());
+      assertThat(DemoBook.in(second.cash, b).posted().isReplay()).isTrue();
+      assertThat(DemoBook.in(second.cash, b).unidentified()).hasSameSizeAs(cash.unidentified());
     }
     assertThat(firstText).contains("receivables reconciliation").contains("reconciled, no difference");
   }
@@ -166,13 +166,13 @@ class DemoRunTest {
   @Test
   void theSecondRunOverTheSameFolderPostsNothingAndReportsTheSame() {
     for (DemoBook b : DemoBook.values()) {
-      assertThat(first.entriesBefore.get(b)).isZero();
-      assertThat(first.counts.get(b).totalNew()).isPositive();
-      assertThat(second.counts.get(b).totalNew()).as("new postings on the second run in %s", b).isZero();
-      assertThat(second.counts.get(b).totalReplayed()).isEqualTo(first.counts.get(b).totalNew());
-      assertThat(second.checkpoint.get(b)).isEqualTo(first.checkpoint.get(b));
-      assertThat(second.aging.get(b)).isEqualTo(first.aging.get(b));
-      assertThat(second.billing().invoices.get(b)).isEqualTo(first.billing().invoices.get(b));
+      assertThat(DemoBook.in(first.entriesBefore, b)).isZero();
+      assertThat(DemoBook.in(first.counts, b).totalNew()).isPositive();
+      assertThat(DemoBook.in(second.counts, b).totalNew()).as("new postings on the second run in %s", b).isZero();
+      assertThat(DemoBook.in(second.counts, b).totalReplayed()).isEqualTo(DemoBook.in(first.counts, b).totalNew());
+      assertThat(DemoBook.in(second.checkpoint, b)).isEqualTo(DemoBook.in(first.checkpoint, b));
+      assertThat(DemoBook.in(second.aging, b)).isEqualTo(DemoBook.in(first.aging, b));
+      assertThat(DemoBook.in(second.billing().invoices, b)).isEqualTo(DemoBook.in(first.billing().invoices, b));
     }
     assertThat(secondText).contains("already there").contains("journal verify: OK");
   }
