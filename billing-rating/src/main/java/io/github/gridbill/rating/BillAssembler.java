@@ -350,22 +350,25 @@ final class BillAssembler {
   }
 
   private Power ratchet(Ratchet r) {
-    // the peak the ratchet looks at this month: its demand periods' peaks (first TOU demand charge), else the flat peak
+    // the peak the ratchet looks at this month: its demand periods' peaks (first TOU demand charge) over the whole
+    // bill (every segment that has the charge), else the flat peak
     long ref = flatPeakMwh;
     if (!r.demandPeriods().isEmpty()) {
+      long periodsPeak = -1;
       for (int s = 0; s < plan.segments.size(); s++) {
         SegmentPlan sp = plan.segments.get(s);
         for (int d = 0; d < sp.demand.size(); d++) {
           DemandCharge dc = sp.demand.get(d);
           if (r.demandCharge().map(id -> id.equals(dc.id())).orElse(dc.schedule().isPresent())) {
-            ref = -1;
             for (int p : r.demandPeriods()) {
-              ref = Math.max(ref, periodPeak(sp, totals[s], d, p));
+              periodsPeak = Math.max(periodsPeak, Math.max(periodPeak(sp, totals[s], d, p), 0));
             }
-            ref = Math.max(ref, 0);
             break;
           }
         }
+      }
+      if (periodsPeak >= 0) {
+        ref = periodsPeak;
       }
     }
     referencePeak = Power.ofMilliwatts(ref * perHour);
@@ -548,9 +551,11 @@ final class BillAssembler {
           continue; // period not in this segment
         }
         Power demand = Power.ofMilliwatts(pk * perHour);
+        // a BILLING_DEMAND charge bills the billing demand; a TOU one only in the ratchet's demand periods when they
+        // are its periods (the charge the ratchet names, else every TOU charge); a flat charge always
         Ratchet r = v.ratchet().orElse(null);
-        boolean ratchetCharge = r != null && r.demandCharge().map(id -> id.equals(dc.id()))
-            .orElse(dc.schedule().isPresent());
+        boolean ratchetCharge = r != null && dc.schedule().isPresent()
+            && r.demandCharge().map(id -> id.equals(dc.id())).orElse(true);
         if (dc.basis() == DemandBasis.BILLING_DEMAND && billingDemand != null
             && (r == null || r.demandPeriods().isEmpty() || !ratchetCharge || r.demandPeriods().contains(p))) {
           demand = billingDemand;

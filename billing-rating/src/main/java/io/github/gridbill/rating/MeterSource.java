@@ -20,7 +20,8 @@ abstract class MeterSource {
 
   /**
    * Fills a charge's tiers in time order over a segment: one counter for all periods, each interval priced in its own
-   * period at the tier the counter has reached, split exactly at bounds.
+   * period at the tier the counter has reached, split exactly at bounds. Intervals of a period the charge does not
+   * price move the counter without being priced (the counter counts the bill's total usage).
    *
    * @param net per-interval net flows (net billing) rather than gross ones
    * @param exports the export flow (against the tiers' sell rates) rather than imports

@@ -86,6 +86,7 @@ final class SeriesSource extends MeterSource {
       int p = periodOfKey[runKey[r]];
       TierTable tt = tables.get(p);
       if (tt == null) {
+        counter += runSums[r]; // a period the charge does not price still fills the bill's counter
         continue;
       }
       long[] floor = Objects.requireNonNull(floors.get(p));

@@ -2,6 +2,7 @@ package io.github.gridbill.rating.reference;
 
 import io.github.gridbill.core.invoice.LineKind;
 import io.github.gridbill.core.quantity.Energy;
+import io.github.gridbill.core.quantity.Power;
 import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.NetMeteringRule;
 import io.github.gridbill.core.tariff.Tariff;
@@ -101,13 +102,23 @@ public final class Differential {
             + rn.kwhBankTotal().toPlainString() + " " + rn.kwhBank());
       }
     }
-    if (nm.isPresent() && nm.get().carry() == CreditCarry.MONEY
-        && next.moneyBank().subtract(rn.moneyBank()).abs().compareTo(EPSILON) > 0) {
+    // a money bank may also come from a kWh bank's roll-over, so it is compared whatever the carry
+    if (next.moneyBank().subtract(rn.moneyBank()).abs().compareTo(EPSILON) > 0) {
       out.add("next money bank: engine " + next.moneyBank().toPlainString() + ", reference "
           + rn.moneyBank().toPlainString());
     }
-    if (last.minimumCharge().flatMap(m -> m.annual()).isPresent()
-        && next.minimumYearToDate().subtract(rn.minimumYtd()).abs().compareTo(EPSILON) > 0) {
+    if (next.nettingYearSurplus().toKilowattHours().compareTo(rn.nettingSurplus()) != 0) {
+      out.add("next netting-year surplus: engine " + next.nettingYearSurplus() + ", reference "
+          + rn.nettingSurplus().toPlainString() + " kWh");
+    }
+    Optional<BigDecimal> ebd = b.billingDemand().map(Power::toKilowatts);
+    if (ebd.isPresent() != ref.billingDemandKw().isPresent()
+        || ebd.isPresent() && ebd.get().compareTo(ref.billingDemandKw().get()) != 0) {
+      out.add("billing demand: engine " + b.billingDemand() + ", reference " + ref.billingDemandKw());
+    }
+    // "every bill's B is added to the year-to-date", whatever its version says, so it is compared on every bill (a
+    // bill of a version without an annual minimum still starts or ends a minimum year)
+    if (next.minimumYearToDate().subtract(rn.minimumYtd()).abs().compareTo(EPSILON) > 0) {
       out.add("next minimum year-to-date: engine " + next.minimumYearToDate().toPlainString() + ", reference "
           + rn.minimumYtd().toPlainString());
     }
@@ -145,8 +156,8 @@ public final class Differential {
    * @throws AssertionError describing the bill, the differences and both bills
    */
   public static void check(Scenario s) {
-    BillingState es = BillingState.initial();
-    State rs = State.initial();
+    BillingState es = s.initialState();
+    State rs = State.from(es);
     Rater rater = Rater.create();
     int k = 0;
     for (BillingPeriod p : s.periods()) {

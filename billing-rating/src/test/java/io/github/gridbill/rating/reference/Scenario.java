@@ -1,11 +1,17 @@
 package io.github.gridbill.rating.reference;
 
+import io.github.gridbill.core.quantity.Power;
 import io.github.gridbill.core.tariff.Tariff;
 import io.github.gridbill.core.time.BillingPeriod;
 import io.github.gridbill.core.time.IntervalGrid;
 import io.github.gridbill.core.time.IntervalLength;
+import io.github.gridbill.rating.BillingState;
+import io.github.gridbill.rating.DemandRecord;
 import io.github.gridbill.rating.IntervalSeries;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +26,27 @@ import java.util.List;
  * @param profile the meter's load and generation
  * @param historyDays how many days of meter data each bill's series holds before the bill (demand-response
  *     baselines)
+ * @param priorPeaksKw the account's peaks in the 12 months before the first bill, oldest first (zero: no bill that
+ *     month), as an importer's initial state gives them (SAM's {@code ur_yearzero_usage_peaks}); empty for a new
+ *     account
  */
 public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile,
-    int historyDays) {
+    int historyDays, List<BigDecimal> priorPeaksKw) {
+
+  /**
+   * A scenario of a new account.
+   *
+   * @param tariff the tariff
+   * @param length the interval length
+   * @param firstStart the first day of the first bill
+   * @param bills how many consecutive monthly bills
+   * @param profile the meter's load and generation
+   * @param historyDays how many days of meter data each bill's series holds before the bill
+   */
+  public Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile,
+      int historyDays) {
+    this(tariff, length, firstStart, bills, profile, historyDays, List.of());
+  }
 
   /**
    * A scenario without history before each bill.
@@ -35,6 +59,25 @@ public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStar
    */
   public Scenario(Tariff tariff, IntervalLength length, LocalDate firstStart, int bills, Profile profile) {
     this(tariff, length, firstStart, bills, profile, 0);
+  }
+
+  /**
+   * The state the first bill starts from: a new account, or one with a demand history of the prior peaks (each a
+   * record of its month with peak = ratchet peak = billed demand; months with no peak have no record).
+   *
+   * @return the engine's state (the reference's is {@link ReferenceRater.State#from})
+   */
+  public BillingState initialState() {
+    BillingState.Builder b = BillingState.builder();
+    YearMonth first = YearMonth.from(firstStart.plusMonths(1).minusDays(1));
+    for (int k = 0; k < priorPeaksKw.size(); k++) {
+      BigDecimal kw = priorPeaksKw.get(k);
+      if (kw.signum() > 0) {
+        Power p = Power.ofKilowatts(kw, RoundingMode.HALF_UP);
+        b.addDemandHistory(DemandRecord.of(first.minusMonths(priorPeaksKw.size() - (long) k), p, p, p));
+      }
+    }
+    return b.build();
   }
 
   /**
@@ -126,6 +169,7 @@ public record Scenario(Tariff tariff, IntervalLength length, LocalDate firstStar
   @Override
   public String toString() {
     return "Scenario[" + zone() + ", " + length.minutes() + " min, " + bills + " bill(s) from " + firstStart + ", "
-        + historyDays + " history days, " + profile + ",\n  tariff=" + tariff + "]";
+        + historyDays + " history days, " + profile + (priorPeaksKw.isEmpty() ? "" : ", prior peaks " + priorPeaksKw)
+        + ",\n  tariff=" + tariff + "]";
   }
 }

@@ -13,6 +13,7 @@ import io.github.gridbill.core.tariff.Escalation;
 import io.github.gridbill.core.tariff.ExportRate;
 import io.github.gridbill.core.tariff.FixedCharge;
 import io.github.gridbill.core.tariff.FixedChargeBasis;
+import io.github.gridbill.core.tariff.KwhBankTransfer;
 import io.github.gridbill.core.tariff.MinimumCharge;
 import io.github.gridbill.core.tariff.NetMeteringMode;
 import io.github.gridbill.core.tariff.NetMeteringRule;
@@ -34,6 +35,7 @@ import io.github.gridbill.core.tariff.TierCounter;
 import io.github.gridbill.core.tariff.TierMode;
 import io.github.gridbill.core.tariff.TierUnit;
 import io.github.gridbill.core.tariff.TouSchedule;
+import io.github.gridbill.core.tariff.TrueUpBasis;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
 import io.github.gridbill.core.tariff.WeekendBaseline;
 import io.github.gridbill.core.tariff.WeekendMatching;
@@ -290,8 +292,9 @@ public final class TariffArbitraries {
       if (ch.isEmpty()) {
         return versions(c, LocalDate.of(2000, 1, 1), false).map(v -> tariff(c, cur, List.of(v)));
       }
-      // two versions: no net metering or ratchet across the change (see the reference's assumptions); the second
-      // version keeps the first's rounding mode and taxes, so bill-level lines are unambiguous
+      // two versions: no net metering across the change (see the reference's assumptions); the second version keeps
+      // the first's rounding mode, taxes and conventions, so bill-level lines are unambiguous. Each has its own
+      // ratchet or none: the bill's one billing demand is the last version's (RATING.md)
       return versions(c, LocalDate.of(2000, 1, 1), true).flatMap(v1 -> versions(c, ch.get(), true)
           .map(v2 -> TariffVersion.builder().from(v2).roundingMode(v1.roundingMode()).taxes(v1.taxes())
               .conventions(v1.conventions()).build())
@@ -312,7 +315,7 @@ public final class TariffArbitraries {
         ? Arbitraries.frequency(Tuple.of(4, Nm.NONE), Tuple.of(2, Nm.NET_METERING), Tuple.of(1, Nm.NET_BILLING),
             Tuple.of(1, Nm.BUY_ALL_SELL_ALL))
         : Arbitraries.just(Nm.NONE);
-    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() && !split ? maybe(ratchet(), 30)
+    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() ? maybe(ratchet(), 30)
         : Arbitraries.just(Optional.empty());
     return Combinators.combine(nms, ratchets).flatAs((nm, ratchet) -> energyCharges(c, nm)
         .flatMap(energy -> demandCharges(c, ratchet.isPresent())
@@ -329,13 +332,16 @@ public final class TariffArbitraries {
                         min.ifPresent(m -> all.add(m.id()));
                         riders.forEach(r -> all.add(r.id()));
                         // across a version change taxes apply to every line, so both versions can share them
-                        return Combinators.combine(taxes(f, split ? List.of() : all), drPrograms(f), drSeeds())
-                            .as((taxes, drCount, drSeed) -> {
+                        return Combinators.combine(taxes(f, split ? List.of() : all), drPrograms(f), drSeeds(),
+                                bankConventions(nm), ratchetVariants())
+                            .as((taxes, drCount, drSeed, bank, rv) -> {
                           List<DemandResponseProgram> dr = demandResponse(c, drCount, drSeed);
                           RatingConventions.Builder conv = RatingConventions.builder().perKwTierDemand(perKw);
                           esc.ifPresent(conv::escalation);
+                          bank.applyTo(conv);
                           return TariffVersion.builder().effectiveFrom(from).fixedCharges(fixed)
-                              .energyCharges(energy).demandCharges(demand).ratchet(ratchet).netMetering(rule)
+                              .energyCharges(energy).demandCharges(demand).ratchet(ratchet.map(r -> rv.apply(r, demand)))
+                              .netMetering(rule)
                               .minimumCharge(min).riders(riders).taxes(taxes).roundingMode(rm)
                               .conventions(conv.build()).demandResponsePrograms(dr).build();
                         });
@@ -459,11 +465,11 @@ public final class TariffArbitraries {
       Arbitrary<Optional<TouSchedule>> shared = c.f().tou() ? maybe(schedule(c), 60)
           : Arbitraries.just(Optional.empty());
       return shared.flatMap(s -> Arbitraries.integers().between(1, 2).flatMap(n ->
-          listOf(n, i -> energyCharge(c, "en" + i, Arbitraries.just(s), false, false))));
+          listOf(n, i -> anyEnergyCharge(c, "en" + i, Arbitraries.just(s), false, false))));
     }
     Arbitrary<Optional<TouSchedule>> own = c.f().tou() ? maybe(schedule(c), 60) : Arbitraries.just(Optional.empty());
     return Arbitraries.integers().between(nm == Nm.NONE ? 0 : 1, 2).flatMap(n ->
-        listOf(n, i -> energyCharge(c, "en" + i, own, true, c.f().priceSeries())));
+        listOf(n, i -> anyEnergyCharge(c, "en" + i, own, true, c.f().priceSeries())));
   }
 
   static Arbitrary<EnergyCharge> energyCharge(Ctx c, String id, Arbitrary<Optional<TouSchedule>> schedules,
@@ -501,6 +507,132 @@ public final class TariffArbitraries {
                 }
                 return b.build();
               });
+        });
+  }
+
+  /**
+   * An energy charge: mostly one tier unit per period ({@link #energyCharge}), sometimes mixed units or nested
+   * hours-use blocks ({@link #mixedUnitCharge}); now and then a period of its schedule is left unpriced.
+   */
+  static Arbitrary<EnergyCharge> anyEnergyCharge(Ctx c, String id, Arbitrary<Optional<TouSchedule>> schedules,
+      boolean chronological, boolean priceSeries) {
+    Arbitrary<EnergyCharge> charges = c.f().demand()
+        ? Arbitraries.frequencyOf(Tuple.of(7, energyCharge(c, id, schedules, chronological, priceSeries)),
+            Tuple.of(2, mixedUnitCharge(id, schedules, chronological)))
+        : energyCharge(c, id, schedules, chronological, priceSeries);
+    return charges.flatMap(e -> e.periods().size() < 2 ? Arbitraries.just(e)
+        : Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(e)), Tuple.of(1,
+            Arbitraries.integers().between(0, e.periods().size() - 1).map(k -> {
+              List<PeriodTiers> kept = new ArrayList<>(e.periods());
+              kept.remove((int) k);
+              return EnergyCharge.builder().from(e).periods(kept).build();
+            }))));
+  }
+
+  /**
+   * An energy charge whose tiers mix units, the same in every period (rates differ): mostly nested hours-use blocks
+   * (a kWh/kW tier, kWh tiers splitting its block, maybe more kWh/kW blocks and kWh tiers inside them), sometimes
+   * units mixed after a kWh tier (each bound scaled by its own unit).
+   */
+  static Arbitrary<EnergyCharge> mixedUnitCharge(String id, Arbitrary<Optional<TouSchedule>> schedules,
+      boolean chronological) {
+    Arbitrary<TierCounter> counters = Arbitraries.of(TierCounter.PER_PERIOD, TierCounter.ALL_PERIODS);
+    Arbitrary<TierAllocation> allocations = chronological
+        ? Arbitraries.of(TierAllocation.CHRONOLOGICAL, TierAllocation.PROPORTIONAL)
+        : Arbitraries.just(TierAllocation.PROPORTIONAL);
+    Arbitrary<List<Tier>> shapes = Arbitraries.frequencyOf(Tuple.of(4, nestedShape()), Tuple.of(1, mixedShape()));
+    return Combinators.combine(schedules, shapes, Arbitraries.of(TierMode.BLOCK, TierMode.VOLUME), counters,
+        allocations).flatAs((sch, shape, mode, counter, allocation) -> {
+          int np = sch.map(x -> x.periodNames().size()).orElse(1);
+          return Combinators.combine(energyRate().list().ofSize(shape.size()).list().ofSize(np),
+              dec(0, 3000, 4).list().ofSize(shape.size())).as((rates, sells) -> {
+                EnergyCharge.Builder b = EnergyCharge.builder().id(id).description("Hours-use blocks " + id)
+                    .schedule(sch).mode(mode).counter(counter).allocation(allocation);
+                for (int p = 0; p < np; p++) {
+                  List<Tier> ts = new ArrayList<>();
+                  for (int k = 0; k < shape.size(); k++) {
+                    ts.add(Tier.builder().from(shape.get(k)).rate(rates.get(p).get(k)).sellRate(sells.get(k)).build());
+                  }
+                  b.addPeriod(PeriodTiers.of(p, ts));
+                }
+                return b.build();
+              });
+        });
+  }
+
+  /**
+   * Nested hours-use blocks: a kWh/kW tier, 1 to 3 kWh tiers, then maybe a second kWh/kW tier with 0 to 2 kWh tiers
+   * after it, then maybe a third kWh/kW tier; the last tier unbounded or not. (Rates are zero here.)
+   */
+  static Arbitrary<List<Tier>> nestedShape() {
+    return Combinators.combine(Arbitraries.frequency(Tuple.of(3, TierUnit.KWH_PER_KW),
+            Tuple.of(1, TierUnit.KWH_PER_KW_PER_DAY)), Arbitraries.integers().between(1, 3),
+        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), chance(50),
+        Arbitraries.integers().between(1, 1000).list().ofSize(8))
+        .as((unit, m1, blocks, m2, open, steps) -> {
+          boolean daily = unit == TierUnit.KWH_PER_KW_PER_DAY;
+          List<Tier> ts = new ArrayList<>();
+          BigDecimal hours = daily ? BigDecimal.valueOf(10 + steps.get(0) % 120, 1)
+              : BigDecimal.valueOf(200 + steps.get(0) * 3, 1);
+          long kwh = 0;
+          ts.add(Tier.builder().rate(BigDecimal.ZERO).unit(unit).upTo(hours).build());
+          for (int j = 0; j < m1; j++) {
+            kwh += 50 + steps.get(1 + j) * 4L;
+            ts.add(Tier.builder().rate(BigDecimal.ZERO).upTo(BigDecimal.valueOf(kwh)).build());
+          }
+          for (int k = 0; k < blocks; k++) {
+            hours = hours.add(daily ? BigDecimal.valueOf(5 + steps.get(4 + k) % 60, 1)
+                : BigDecimal.valueOf(100 + steps.get(4 + k) * 2, 1));
+            ts.add(Tier.builder().rate(BigDecimal.ZERO).unit(unit).upTo(hours).build());
+            for (int j = 0; k == 0 && j < m2; j++) {
+              kwh += 500 + steps.get(6 + j) * 8L;
+              ts.add(Tier.builder().rate(BigDecimal.ZERO).upTo(BigDecimal.valueOf(kwh)).build());
+            }
+          }
+          if (open) {
+            Tier lastTier = ts.remove(ts.size() - 1);
+            ts.add(Tier.builder().from(lastTier).upTo(Optional.empty()).build());
+          }
+          return ts;
+        });
+  }
+
+  /** Two or three tiers of mixed units after a kWh (or kWh per day) tier, each bound in its own unit's scale. */
+  static Arbitrary<List<Tier>> mixedShape() {
+    Arbitrary<TierUnit> any = Arbitraries.of(TierUnit.KWH, TierUnit.KWH_PER_DAY, TierUnit.KWH_PER_KW,
+        TierUnit.KWH_PER_KW_PER_DAY);
+    return Combinators.combine(Arbitraries.of(TierUnit.KWH, TierUnit.KWH_PER_DAY), any.list().ofMinSize(1)
+        .ofMaxSize(2), Arbitraries.integers().between(1, 1000).list().ofSize(3), chance(50))
+        .as((first, more, steps, open) -> {
+          List<TierUnit> units = new ArrayList<>();
+          units.add(first);
+          units.addAll(more);
+          List<Tier> ts = new ArrayList<>();
+          for (int k = 0; k < units.size(); k++) {
+            TierUnit u = units.get(k);
+            int step = steps.get(k);
+            BigDecimal bound;
+            switch (u) {
+              case KWH:
+                bound = BigDecimal.valueOf(100 + k * 3000L + step * 3L);
+                break;
+              case KWH_PER_DAY:
+                bound = BigDecimal.valueOf(5 + k * 20L + step % 20);
+                break;
+              case KWH_PER_KW:
+                bound = BigDecimal.valueOf(30 + k * 150L + step % 150);
+                break;
+              default:
+                bound = BigDecimal.valueOf(10 + k * 50L + step % 50, 1);
+            }
+            boolean last = k == units.size() - 1;
+            Tier.Builder t = Tier.builder().rate(BigDecimal.ZERO).unit(u);
+            if (!(last && open)) {
+              t.upTo(bound);
+            }
+            ts.add(t.build());
+          }
+          return ts;
         });
   }
 
@@ -553,6 +685,50 @@ public final class TariffArbitraries {
   // -----------------------------------------------------------------------------------------------------------------
   // Demand
 
+  /**
+   * How a drawn ratchet is varied once the version's demand charges are known: its reference made SAM's, and its
+   * demand periods a subset of a TOU demand charge's periods (bit k of {@code periodMask} = period k), that charge
+   * named or left to the default (the first demand charge with a schedule).
+   *
+   * @param sam whether the reference becomes SAM_BILLING_DEMAND
+   * @param periodMask the demand periods, 0 for none
+   * @param named whether the ratchet names its demand charge
+   * @param charge which TOU demand charge the periods are of (index among those with a schedule)
+   */
+  record RatchetVariant(boolean sam, int periodMask, boolean named, int charge) {
+
+    Ratchet apply(Ratchet r, List<DemandCharge> demand) {
+      Ratchet.Builder b = Ratchet.builder().from(r);
+      if (sam) {
+        b.reference(RatchetReference.SAM_BILLING_DEMAND);
+      }
+      List<DemandCharge> tou = demand.stream().filter(d -> d.schedule().isPresent()).toList();
+      if (periodMask != 0 && !tou.isEmpty()) {
+        DemandCharge d = named ? tou.get(charge % tou.size()) : tou.get(0);
+        int np = d.schedule().get().periodNames().size();
+        Set<Integer> periods = new TreeSet<>();
+        for (int p = 0; p < np; p++) {
+          if ((periodMask >> p & 1) == 1) {
+            periods.add(p);
+          }
+        }
+        if (!periods.isEmpty()) {
+          b.demandPeriods(periods);
+          if (named) {
+            b.demandCharge(d.id());
+          }
+        }
+      }
+      return b.build();
+    }
+  }
+
+  static Arbitrary<RatchetVariant> ratchetVariants() {
+    return Combinators.combine(chance(35), Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(2, 1), Tuple.of(2, 2),
+        Tuple.of(1, 3), Tuple.of(1, 5), Tuple.of(1, 6), Tuple.of(1, 7)), chance(50), Arbitraries.integers().between(0, 1))
+        .as(RatchetVariant::new);
+  }
+
   static Arbitrary<Ratchet> ratchet() {
     return Combinators.combine(Arbitraries.integers().between(0, 120).list().ofSize(12),
         chance(85).list().ofSize(12), Arbitraries.integers().between(1, 12), dec(0, 100, 1),
@@ -577,9 +753,9 @@ public final class TariffArbitraries {
         : Arbitraries.just(DemandBasis.PEAK);
     return Combinators.combine(basis, Arbitraries.integers().between(1, 3), Arbitraries.of(true, false),
         Arbitraries.of(TierMode.BLOCK, TierMode.VOLUME)).flatAs((b, tiers, lastBounded, mode) -> {
-          // BILLING_DEMAND charges are flat: RATING.md does not say what a TOU period absent from the bill bills
-          Arbitrary<Optional<TouSchedule>> sch = c.f().touDemand() && b == DemandBasis.PEAK ? maybe(schedule(c), 40)
-              : Arbitraries.just(Optional.empty());
+          // a TOU period in which no interval of the bill falls bills nothing, whatever the basis (RATING.md)
+          Arbitrary<Optional<TouSchedule>> sch = c.f().touDemand()
+              ? maybe(schedule(c), b == DemandBasis.PEAK ? 40 : 30) : Arbitraries.just(Optional.empty());
           return sch.flatMap(s -> {
             int np = s.map(x -> x.periodNames().size()).orElse(1);
             return Combinators.combine(bounds(TierUnit.KW, lastBounded ? tiers : tiers - 1).list().ofSize(np),
@@ -606,18 +782,45 @@ public final class TariffArbitraries {
   // -----------------------------------------------------------------------------------------------------------------
   // Net metering
 
+  /**
+   * How a kWh bank moves between bills and what its true-up pays (RatingConventions); defaults outside net metering.
+   *
+   * @param transfer the bank transfer
+   * @param hours the SAME_HOURS transfer hours
+   * @param basis the true-up basis
+   */
+  record BankConventions(KwhBankTransfer transfer, List<Integer> hours, TrueUpBasis basis) {
+
+    void applyTo(RatingConventions.Builder b) {
+      b.kwhBankTransfer(transfer).bankTransferHours(hours).trueUpBasis(basis);
+    }
+  }
+
+  static Arbitrary<BankConventions> bankConventions(Nm nm) {
+    if (nm != Nm.NET_METERING) {
+      return Arbitraries.just(new BankConventions(KwhBankTransfer.SAME_PERIOD, List.of(0, 5, 11, 17),
+          TrueUpBasis.BANK_BALANCE));
+    }
+    Arbitrary<List<Integer>> hours = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(List.of(0, 5, 11, 17))),
+        Tuple.of(1, Arbitraries.integers().between(0, 23).list().uniqueElements().ofMinSize(1).ofMaxSize(4)));
+    return Combinators.combine(Arbitraries.of(KwhBankTransfer.class), hours, Arbitraries.of(TrueUpBasis.class))
+        .as(BankConventions::new);
+  }
+
   static Arbitrary<Optional<NetMeteringRule>> netMetering(Ctx c, Nm nm, List<EnergyCharge> energy) {
     if (nm == Nm.NONE) {
       return Arbitraries.just(Optional.empty());
     }
     Arbitrary<Optional<Month>> trueUp = maybe(Arbitraries.of(Month.class), 60);
     Arbitrary<Optional<BigDecimal>> surplus = maybe(dec(0, 1000, 4), 80);
-    Arbitrary<TrueUpSettlement> settlement = Arbitraries.of(TrueUpSettlement.PAY, TrueUpSettlement.FORFEIT);
+    Arbitrary<TrueUpSettlement> settlement = Arbitraries.frequency(Tuple.of(3, TrueUpSettlement.PAY),
+        Tuple.of(2, TrueUpSettlement.FORFEIT), Tuple.of(2, TrueUpSettlement.ROLL_OVER),
+        Tuple.of(1, TrueUpSettlement.PAY_AND_ROLL_OVER));
     Arbitrary<Boolean> sameBill = chance(75);
     if (nm == Nm.NET_METERING) {
       Arbitrary<CreditCarry> carry = Arbitraries.frequency(Tuple.of(2, CreditCarry.KWH), Tuple.of(1, CreditCarry.MONEY),
           Tuple.of(1, CreditCarry.NONE));
-      return Combinators.combine(carry, maybe(dec(0, 3000, 4).map(ExportRate::flat), 80), trueUp, surplus, settlement,
+      return Combinators.combine(carry, maybe(netMeteringExportRate(c, energy), 80), trueUp, surplus, settlement,
           sameBill).as((cr, er, tu, sr, st, sb) -> Optional.of(NetMeteringRule.builder()
               .mode(NetMeteringMode.NET_METERING).carry(cr).exportRate(er).trueUpMonth(tu).surplusRate(sr)
               .trueUpSettlement(st).creditsOffsetSameBill(sb).build()));
@@ -631,13 +834,29 @@ public final class TariffArbitraries {
   }
 
   static Arbitrary<ExportRate> exportRate(Ctx c, List<EnergyCharge> energy) {
-    boolean tierSell = !energy.isEmpty() && energy.get(0).counter() == TierCounter.PER_PERIOD;
+    boolean tierSell = !energy.isEmpty(); // every counter and mode (RATING.md: "filled like its import counter")
     Arbitrary<ExportRate> flat = dec(0, 3000, 4).map(ExportRate::flat);
     Arbitrary<ExportRate> perPeriod = c.f().tou() ? schedule(c).flatMap(s ->
         dec(0, 3000, 4).list().ofSize(s.periodNames().size()).map(r -> ExportRate.perPeriod(s, r))) : flat;
     Arbitrary<ExportRate> series = c.f().priceSeries() ? priceSeries(c).map(ExportRate::timeSeries) : flat;
     return Arbitraries.frequencyOf(Tuple.of(3, flat), Tuple.of(2, perPeriod), Tuple.of(1, series),
         Tuple.of(tierSell ? 2 : 0, Arbitraries.just(ExportRate.tierSellRates())));
+  }
+
+  /**
+   * What a net-metering surplus is valued at when it is not banked in kWh: FLAT; PER_PERIOD, mostly on the netting
+   * schedule (its rates are read at the netting period's index); the first energy charge's tier sell rates.
+   */
+  static Arbitrary<ExportRate> netMeteringExportRate(Ctx c, List<EnergyCharge> energy) {
+    Arbitrary<ExportRate> flat = dec(0, 3000, 4).map(ExportRate::flat);
+    Optional<TouSchedule> netting = energy.isEmpty() ? Optional.empty() : energy.get(0).schedule();
+    Arbitrary<TouSchedule> schedules = netting.isPresent()
+        ? Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(netting.get())), Tuple.of(1, schedule(c)))
+        : c.f().tou() ? schedule(c) : Arbitraries.just(TouSchedule.allHours());
+    Arbitrary<ExportRate> perPeriod = schedules.flatMap(s -> dec(0, 3000, 4).list().ofSize(s.periodNames().size())
+        .map(r -> ExportRate.perPeriod(s, r)));
+    return Arbitraries.frequencyOf(Tuple.of(3, flat), Tuple.of(2, perPeriod),
+        Tuple.of(energy.isEmpty() ? 0 : 2, Arbitraries.just(ExportRate.tierSellRates())));
   }
 
   // -----------------------------------------------------------------------------------------------------------------
@@ -662,6 +881,111 @@ public final class TariffArbitraries {
           Tariff t = Tariff.builder().from(s.tariff()).versions(versions).build();
           return new Scenario(t, s.length(), s.firstStart(), s.bills(), s.profile(), history);
         }));
+  }
+
+  // -----------------------------------------------------------------------------------------------------------------
+  // Banks, true-ups and ratchets (focused)
+
+  /**
+   * Scenarios of two or more bills whose single version settles exports with a bank (net metering with a kWh or money
+   * bank or none, net billing with a money bank) and has its true-up month inside the sequence: every settlement
+   * (PAY, FORFEIT, ROLL_OVER, PAY_AND_ROLL_OVER), both kWh bank transfers and both true-up bases, on the tariffs and
+   * meters of {@link #scenarios(Features)}.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> bankScenarios() {
+    return scenarios(Features.ALL).filter(s -> s.bills() > 1 && s.tariff().versions().size() == 1
+        && s.tariff().versions().get(0).netMetering().map(r -> r.mode() != NetMeteringMode.BUY_ALL_SELL_ALL)
+            .orElse(false))
+        .flatMap(s -> {
+          TariffVersion v = s.tariff().versions().get(0);
+          NetMeteringRule r = v.netMetering().orElseThrow();
+          Arbitrary<CreditCarry> carries = r.mode() == NetMeteringMode.NET_METERING
+              ? Arbitraries.frequency(Tuple.of(3, CreditCarry.KWH), Tuple.of(1, CreditCarry.MONEY),
+                  Tuple.of(1, CreditCarry.NONE))
+              : Arbitraries.just(CreditCarry.MONEY);
+          return Combinators.combine(carries, Arbitraries.integers().between(0, s.bills() - 1),
+              Arbitraries.of(TrueUpSettlement.class), maybe(dec(0, 1000, 4), 85), bankConventions(Nm.NET_METERING))
+              .as((carry, k, settlement, surplusRate, bank) -> {
+                // the true-up falls on bill k: the month of its last day
+                Month m = s.firstStart().plusMonths(k + 1L).minusDays(1).getMonth();
+                NetMeteringRule rule = NetMeteringRule.builder().from(r).carry(carry).trueUpMonth(m)
+                    .trueUpSettlement(settlement).surplusRate(surplusRate).build();
+                RatingConventions.Builder conv = RatingConventions.builder().from(v.conventions());
+                bank.applyTo(conv);
+                TariffVersion v2 = TariffVersion.builder().from(v).netMetering(rule).conventions(conv.build()).build();
+                return new Scenario(Tariff.builder().from(s.tariff()).versions(List.of(v2)).build(), s.length(),
+                    s.firstStart(), s.bills(), s.profile(), s.historyDays());
+              });
+        });
+  }
+
+  /**
+   * Scenarios of 2 to 13 monthly bills on an hourly (or 15-minute) grid whose tariff nets with a kWh bank moved by
+   * SAME_HOURS on a month-by-hour schedule that changes from month to month (so the bank often changes period, or is
+   * lost when its period covers none of the transfer hours): one energy charge of 2 or 3 periods, random transfer
+   * hours, either true-up basis and settlement, meters with generation.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> sameHoursScenarios() {
+    Arbitrary<IntervalLength> lengths = Arbitraries.frequency(Tuple.of(3, IntervalLength.SIXTY_MINUTES),
+        Tuple.of(1, IntervalLength.FIFTEEN_MINUTES));
+    Arbitrary<ZoneId> zones = Arbitraries.of(NEW_YORK, LONDON, UTC);
+    Arbitrary<LocalDate> starts = Combinators.combine(Arbitraries.integers().between(2023, 2025),
+        Arbitraries.integers().between(1, 12)).as((y, m) -> LocalDate.of(y, m, 1));
+    return Combinators.combine(lengths, zones, starts, Arbitraries.integers().between(2, 3)).flatAs((len, zone, start,
+        np) -> {
+          int maxBills = len == IntervalLength.SIXTY_MINUTES ? 13 : 3;
+          Ctx c = new Ctx(zone, len, start, start.plusMonths(maxBills), Features.ALL);
+          Arbitrary<EnergyCharge> energy = matrixSchedule(c, np).flatMap(sch -> energyCharge(c, "en0",
+              Arbitraries.just(Optional.of(sch)), false, false));
+          Arbitrary<NetMeteringRule> rules = Combinators.combine(maybe(Arbitraries.of(Month.class), 60),
+              maybe(dec(0, 1000, 4), 85), Arbitraries.of(TrueUpSettlement.class))
+              .as((tu, sr, st) -> NetMeteringRule.builder().mode(NetMeteringMode.NET_METERING).carry(CreditCarry.KWH)
+                  .trueUpMonth(tu).surplusRate(sr).trueUpSettlement(st).build());
+          Arbitrary<List<Integer>> hours = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of(0, 5, 11, 17))),
+              Tuple.of(2, Arbitraries.integers().between(0, 23).list().uniqueElements().ofMinSize(1).ofMaxSize(4)));
+          return Combinators.combine(energy, rules, hours, Arbitraries.of(TrueUpBasis.class), profiles(true),
+              Arbitraries.integers().between(2, maxBills)).as((e, rule, hs, basis, profile, bills) -> {
+                TariffVersion v = TariffVersion.builder().effectiveFrom(LocalDate.of(2000, 1, 1)).addEnergyCharge(e)
+                    .netMetering(rule).conventions(RatingConventions.builder()
+                        .kwhBankTransfer(KwhBankTransfer.SAME_HOURS).bankTransferHours(hs).trueUpBasis(basis).build())
+                    .build();
+                return new Scenario(tariff(c, CurrencyUnit.USD, List.of(v)), len, start, bills, profile);
+              });
+        });
+  }
+
+  /**
+   * Scenarios whose single version has a ratchet and demand charges: the reference mostly SAM_BILLING_DEMAND, demand
+   * periods of a TOU demand charge often, kWh/kW tiers sized by billing demand half the time, and often a prior-year
+   * history of monthly peaks with gaps (as SAM's importer gives it).
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> ratchetScenarios() {
+    return scenarios(Features.ALL).filter(s -> s.tariff().versions().size() == 1
+        && s.tariff().versions().get(0).ratchet().isPresent()
+        && !s.tariff().versions().get(0).demandCharges().isEmpty())
+        .flatMap(s -> {
+          TariffVersion v = s.tariff().versions().get(0);
+          Arbitrary<RatchetReference> refs = Arbitraries.frequency(Tuple.of(3, RatchetReference.SAM_BILLING_DEMAND),
+              Tuple.of(1, RatchetReference.BILLED_DEMAND), Tuple.of(1, RatchetReference.PEAK_DEMAND));
+          Arbitrary<List<BigDecimal>> prior = maybe(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
+              Tuple.of(3, Arbitraries.integers().between(1, 80_000))).map(w -> BigDecimal.valueOf(w, 3))
+              .list().ofSize(12), 60).map(o -> o.orElse(List.of()));
+          return Combinators.combine(refs, ratchetVariants(), perKwTierDemand(true), prior)
+              .as((ref, rv, perKw, peaks) -> {
+                Ratchet r = rv.apply(Ratchet.builder().from(v.ratchet().orElseThrow()).reference(ref).build(),
+                    v.demandCharges());
+                TariffVersion v2 = TariffVersion.builder().from(v).ratchet(r)
+                    .conventions(v.conventions().withPerKwTierDemand(perKw)).build();
+                return new Scenario(Tariff.builder().from(s.tariff()).versions(List.of(v2)).build(), s.length(),
+                    s.firstStart(), s.bills(), s.profile(), s.historyDays(), peaks);
+              });
+        });
   }
 
   /** How many demand-response programs a version has: mostly none or one, shrinking to none. */
