@@ -21,6 +21,7 @@ import io.github.gridbill.rating.run.AccountResult;
 import io.github.gridbill.rating.run.BillRun;
 import io.github.gridbill.rating.run.BillRunResult;
 import io.github.gridbill.rating.run.ProgressListener;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,11 +59,13 @@ final class DemoBilling {
     final RatedBill featuredBill;
     final IntervalSeries featuredSeries;
     final Invoice featuredInvoice;
+    /** What each metered account's meter recorded (kWh imported), as the meter-data system holds it. */
+    final Map<String, BigDecimal> importKwh;
 
     Result(List<DemoAccount> accounts, Map<DemoBook, List<Invoice>> invoices, BillRunResult run, Duration elapsed,
         Map<DemoBook, Map<String, Money>> revenue, Map<String, String> tariffNames, int estimatedAccounts,
         long estimatedIntervals, DemoAccount featured, RatedBill featuredBill, IntervalSeries featuredSeries,
-        Invoice featuredInvoice) {
+        Invoice featuredInvoice, Map<String, BigDecimal> importKwh) {
       this.accounts = accounts;
       this.invoices = invoices;
       this.run = run;
@@ -76,6 +79,7 @@ final class DemoBilling {
       this.featuredBill = featuredBill;
       this.featuredSeries = featuredSeries;
       this.featuredInvoice = featuredInvoice;
+      this.importKwh = importKwh;
     }
 
     long invoiceCount() {
@@ -146,6 +150,7 @@ final class DemoBilling {
     int[] cursor = {0};
     long[] estimated = {0, 0};
     @Nullable RatedBill[] featuredBill = {null};
+    Map<String, BigDecimal> importKwh = new java.util.HashMap<>();
     BillRun run = BillRun.builder().parallelism(scenario.threads()).progressListener(progress).build();
     long t0 = System.nanoTime();
     BillRunResult summary = run.runStreaming(jobs, (AccountResult r) -> {
@@ -164,6 +169,7 @@ final class DemoBilling {
         if (index == featuredIndex) {
           featuredBill[0] = rb;
         }
+        importKwh.put(a.id(), rb.bill().totalImport().toKilowattHours());
         Invoice inv = assemblers.get(a.book()).assemble(InvoiceRequest.builder().account(a.account())
             .period(scenario.period(a.book())).addBill(rb.bill()).addAllContracts(a.contracts())
             .issueDate(scenario.issueDate()).build());
@@ -181,7 +187,7 @@ final class DemoBilling {
     Invoice fi = invoices.get(featured.book()).stream().filter(i -> i.accountId().equals(featured.id())).findFirst()
         .orElseThrow();
     return new Result(List.copyOf(accounts), invoices, summary, elapsed, revenue, names, (int) estimated[0],
-        estimated[1], featured, fb, kept.get(featuredIndex).meter, fi);
+        estimated[1], featured, fb, kept.get(featuredIndex).meter, fi, importKwh);
   }
 
   private void invoiceContractsOnly(DemoAccount a, Map<DemoBook, InvoiceAssembler> assemblers,

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -58,10 +59,14 @@ public final class BillingReconciler {
   private static final Set<LineKind> NOT_COUNTED =
       EnumSet.of(LineKind.TAX, LineKind.RIDER, LineKind.MINIMUM, LineKind.ADJUSTMENT);
 
-  private final Set<LineKind> counted;
+  private static final Predicate<String> EVERY_REFERENCE = ref -> true;
 
-  private BillingReconciler(Set<LineKind> counted) {
+  private final Set<LineKind> counted;
+  private final Predicate<String> scope;
+
+  private BillingReconciler(Set<LineKind> counted, Predicate<String> scope) {
     this.counted = counted;
+    this.scope = scope;
   }
 
   /**
@@ -70,7 +75,8 @@ public final class BillingReconciler {
    * @return the reconciler, never null
    */
   public static BillingReconciler create() {
-    return new BillingReconciler(Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(NOT_COUNTED))));
+    return new BillingReconciler(Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(NOT_COUNTED))),
+        EVERY_REFERENCE);
   }
 
   /**
@@ -88,7 +94,22 @@ public final class BillingReconciler {
     if (kinds.isEmpty()) {
       throw new ValidationException("kinds", kinds, "must not be empty");
     }
-    return new BillingReconciler(Collections.unmodifiableSet(EnumSet.copyOf(kinds)));
+    return new BillingReconciler(Collections.unmodifiableSet(EnumSet.copyOf(kinds)), scope);
+  }
+
+  /**
+   * A copy that reconciles only the source references a predicate accepts: references outside the scope are neither
+   * matched nor reported as {@link FindingKind#UNKNOWN_SOURCE}. This instance is immutable and unaffected by this
+   * method.
+   *
+   * <p>A reconciliation of service tickets alone, whose invoices also carry meter and contract references:
+   * {@code withScope(ref -> ref.startsWith("TKT-"))}. Every source record given to {@link #reconcile} must be in scope.
+   *
+   * @param inScope accepts the references to reconcile, not null
+   * @return the reconciler, never null
+   */
+  public BillingReconciler withScope(Predicate<String> inScope) {
+    return new BillingReconciler(counted, Objects.requireNonNull(inScope, "inScope"));
   }
 
   /**
@@ -106,7 +127,7 @@ public final class BillingReconciler {
    * @param sources the records, not null, ids unique
    * @param invoices the invoices, not null, numbers unique
    * @return the report, never null
-   * @throws ValidationException if a record id or an invoice number repeats
+   * @throws ValidationException if a record id or an invoice number repeats, or a record is outside the scope
    */
   public BillingReconciliationReport reconcile(List<SourceRecord> sources, List<Invoice> invoices) {
     Objects.requireNonNull(sources, "sources");
@@ -118,6 +139,9 @@ public final class BillingReconciler {
       if (before != null) {
         throw new ValidationException("sources[" + i + "].id", s.id(), "must be unique (sources[" + before
             + "] has it too)");
+      }
+      if (!scope.test(s.id())) {
+        throw new ValidationException("sources[" + i + "].id", s.id(), "must be in the reconciler's scope");
       }
     }
     Map<String, Integer> numbers = new HashMap<>();
@@ -140,6 +164,9 @@ public final class BillingReconciler {
       for (InvoiceLine line : inv.lines()) {
         List<Integer> known = new ArrayList<>();
         for (String ref : new LinkedHashSet<>(line.sourceRefs())) {
+          if (!scope.test(ref)) {
+            continue;
+          }
           Integer s = index.get(ref);
           if (s == null) {
             List<Invoice> l = unknown.computeIfAbsent(ref, k -> new ArrayList<>());

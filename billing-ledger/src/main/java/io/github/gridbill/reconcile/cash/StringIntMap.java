@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash map from strings to non-negative ints, for the million-entry indexes of the cash engine: no
- * boxing, one array probe per look-up, {@code -1} for a missing key. Built once, then read-only and safe to share.
+ * boxing, one array probe per look-up, {@code -1} for a missing key. The table doubles when it is half full, so the
+ * expected size is only a hint. Built once, then read-only and safe to share.
  */
 final class StringIntMap {
-  private final String[] keys;
-  private final int[] values;
-  private final int mask;
+  private String[] keys;
+  private int[] values;
+  private int mask;
   private int size;
 
   StringIntMap(int expected) {
@@ -18,6 +19,28 @@ final class StringIntMap {
     values = new int[cap];
     Arrays.fill(values, -1);
     mask = cap - 1;
+  }
+
+  /** Doubles the table, re-inserting every key. */
+  private void grow() {
+    String[] oldKeys = keys;
+    int[] oldValues = values;
+    int cap = oldKeys.length << 1;
+    keys = new String[cap];
+    values = new int[cap];
+    Arrays.fill(values, -1);
+    mask = cap - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      String k = oldKeys[j];
+      if (k != null) {
+        int i = spread(k.hashCode()) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        values[i] = oldValues[j];
+      }
+    }
   }
 
   private static int spread(int h) {
@@ -35,7 +58,9 @@ final class StringIntMap {
       if (k == null) {
         keys[i] = key;
         values[i] = value;
-        size++;
+        if (++size * 2 > keys.length) {
+          grow();
+        }
         return -1;
       }
       if (k.equals(key)) {

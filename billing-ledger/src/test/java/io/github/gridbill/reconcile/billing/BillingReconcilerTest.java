@@ -87,6 +87,29 @@ class BillingReconcilerTest {
   }
 
   @Test
+  void referencesOutsideTheScopeAreNeitherMatchedNorReportedUnknown() {
+    Invoice inv = invoice("INV-7", "ACC-7", line(LineKind.ENERGY, "450", Unit.KWH, "45.00", "MR-7"),
+        line(LineKind.LEASE, "", Unit.MONTH, "99.00", "LEASE-7:2024-03"),
+        line(LineKind.ONE_OFF, "1", Unit.EACH, "75.00", "T-7"));
+    // unscoped: the lease reference is not among the records
+    assertThat(kinds(BillingReconciler.create().reconcile(List.of(order("T-7", "ACC-7", 1)), List.of(inv))))
+        .containsExactly("UNKNOWN_SOURCE MR-7", "UNKNOWN_SOURCE LEASE-7:2024-03");
+    // scoped to tickets: the ticket is billed once, the rest is someone else's reconciliation
+    BillingReconciliationReport r = BillingReconciler.create().withScope(ref -> ref.startsWith("T-"))
+        .reconcile(List.of(order("T-7", "ACC-7", 1)), List.of(inv));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.correctCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordOutsideTheScopeIsRefused() {
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> BillingReconciler.create().withScope(ref -> ref.startsWith("T-"))
+            .reconcile(List.of(read("MR-1", "ACC-1", 450)), List.of()))
+        .withMessage("sources[0].id must be in the reconciler's scope: MR-1");
+  }
+
+  @Test
   void aRecordOnNoInvoiceIsUnbilled() {
     BillingReconciliationReport r = reconcile(List.of(ticket("T-2", "ACC-2", "1", "75.00")));
     assertThat(kinds(r)).containsExactly("UNBILLED T-2");
