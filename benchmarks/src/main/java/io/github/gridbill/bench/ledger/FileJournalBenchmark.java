@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The floors, in the same class: {@link #bareBatched} and {@link #bareEach} write the same entries (prebuilt) as
  * the same frames — encoding, SHA-256 chain hash, CRC32C — with one {@code write} and one {@code force(false)} per
- * batch, and nothing else.
+ * batch, and nothing else. {@link #rawBatched} and {@link #rawEach} are the disk alone: the same frame bytes, built
+ * before the invocation, written and forced per batch (what the device allows for records of this size).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,6 +62,8 @@ public class FileJournalBenchmark {
   abstract static class Inputs {
     List<Request> requests = List.of();
     List<JournalEntry> entries = List.of();
+    /** The entries' frames, as the store writes them (for the raw floor). */
+    byte[][] frames = new byte[0][];
     @Nullable Ledger ledger;
     @Nullable Path folder;
     /** Where the journal folder goes (the smoke test uses a temporary folder). */
@@ -74,6 +77,7 @@ public class FileJournalBenchmark {
       Month m = new Month(entriesPerInvocation() / 3, 0, SEED);
       requests = m.cycle();
       entries = LedgerInputs.entriesOf(List.of(), requests);
+      frames = frames(entries);
     }
 
     void open() {
@@ -219,6 +223,30 @@ public class FileJournalBenchmark {
     return writeFrames(Objects.requireNonNull(s.folder).resolve("bare.gbj"), s.entries, 1);
   }
 
+  /**
+   * The disk alone for batches: the prebuilt frames, one write and one force per batch.
+   *
+   * @param s the state
+   * @return bytes written
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCHED_ENTRIES)
+  public long rawBatched(Batched s) {
+    return writeRaw(Objects.requireNonNull(s.folder).resolve("raw.gbj"), s.frames, s.batch);
+  }
+
+  /**
+   * The disk alone for batch 1.
+   *
+   * @param s the state
+   * @return bytes written
+   */
+  @Benchmark
+  @OperationsPerInvocation(EACH_ENTRIES)
+  public long rawEach(Each s) {
+    return writeRaw(Objects.requireNonNull(s.folder).resolve("raw.gbj"), s.frames, 1);
+  }
+
   /** Writes the entries as journal frames, forcing after every {@code batch} entries. */
   static long writeFrames(Path file, List<JournalEntry> entries, int batch) {
     MessageDigest sha = LedgerPostingBenchmark.sha256();
@@ -235,16 +263,59 @@ public class FileJournalBenchmark {
         if (out.remaining() < payload.length + 52) {
           written += drain(ch, out);
         }
-        int start = out.position();
-        out.putInt(payload.length);
-        crc.reset();
-        crc.update(out.duplicate().position(start).limit(start + 4));
-        out.putInt((int) crc.getValue());
-        out.putLong(sequence).put(payload).put(previous);
-        crc.reset();
-        crc.update(out.duplicate().position(start).limit(out.position()));
-        out.putInt((int) crc.getValue());
+        frame(out, crc, sequence, payload, previous);
         if ((i + 1) % batch == 0 || i + 1 == entries.size()) {
+          written += drain(ch, out);
+          ch.force(false);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return written;
+  }
+
+  /** One frame: length, its CRC32C, sequence, payload, chain hash, CRC32C of all before it. */
+  private static void frame(ByteBuffer out, CRC32C crc, long sequence, byte[] payload, byte[] hash) {
+    int start = out.position();
+    out.putInt(payload.length);
+    crc.reset();
+    crc.update(out.duplicate().position(start).limit(start + 4));
+    out.putInt((int) crc.getValue());
+    out.putLong(sequence).put(payload).put(hash);
+    crc.reset();
+    crc.update(out.duplicate().position(start).limit(out.position()));
+    out.putInt((int) crc.getValue());
+  }
+
+  /** The frames of the entries, chained from the genesis hash, each as its own array. */
+  static byte[][] frames(List<JournalEntry> entries) {
+    MessageDigest sha = LedgerPostingBenchmark.sha256();
+    CRC32C crc = new CRC32C();
+    byte[] previous = new byte[32];
+    byte[][] out = new byte[entries.size()][];
+    for (int i = 0; i < entries.size(); i++) {
+      byte[] payload = entries.get(i).toBytes();
+      previous = LedgerPostingBenchmark.chain(sha, previous, i + 1L, payload);
+      ByteBuffer b = ByteBuffer.allocate(payload.length + 52);
+      frame(b, crc, i + 1L, payload, previous);
+      out[i] = b.array();
+    }
+    return out;
+  }
+
+  /** Writes prebuilt frames after the file header, forcing after every {@code batch} frames. */
+  static long writeRaw(Path file, byte[][] frames, int batch) {
+    ByteBuffer out = ByteBuffer.allocateDirect(1 << 20);
+    long written = 0;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.put("GBJRNL01".getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < frames.length; i++) {
+        if (out.remaining() < frames[i].length) {
+          written += drain(ch, out);
+        }
+        out.put(frames[i]);
+        if ((i + 1) % batch == 0 || i + 1 == frames.length) {
           written += drain(ch, out);
           ch.force(false);
         }

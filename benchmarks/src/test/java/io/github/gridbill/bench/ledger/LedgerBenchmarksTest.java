@@ -79,6 +79,9 @@ class LedgerBenchmarksTest {
     assertThat(b.postBatched(s)).isEqualTo(300);
     long bare = b.bareBatched(s);
     assertThat(bare).isEqualTo(sizeOf(folder.resolve("bare.gbj")));
+    // the raw floor writes exactly the bytes the bare one does
+    assertThat(b.rawBatched(s)).isEqualTo(bare);
+    assertThat(readAll(folder.resolve("raw.gbj"))).isEqualTo(readAll(folder.resolve("bare.gbj")));
     s.done();
     assertThat(folder).doesNotExist();
     // what was acknowledged is in the file: reopen it
@@ -105,6 +108,7 @@ class LedgerBenchmarksTest {
     s.fresh();
     assertThat(b.postEach(s)).isEqualTo(30);
     assertThat(b.bareEach(s)).isPositive();
+    assertThat(b.rawEach(s)).isEqualTo(sizeOf(Objects.requireNonNull(s.folder).resolve("bare.gbj")));
     s.done();
   }
 
@@ -149,6 +153,14 @@ class LedgerBenchmarksTest {
     // a second trial reuses the complete journal
     b.journal();
     assertThat(b.folder.resolve(FileJournalStore.FILE_NAME)).exists();
+  }
+
+  private static byte[] readAll(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static long sizeOf(Path p) {
