@@ -126,9 +126,17 @@ public final class BankReconciler {
     LocalDate start = Statements.periodStart(s);
     for (int attempt = 1; ; attempt++) {
       long before = ledger.lastSequence();
-      BankReconciliationReport r = read(s, cur, opening, closing, lines, start, end);
+      BankReconciliationReport r;
+      try {
+        r = read(s, cur, opening, closing, lines, start, end);
+      } catch (ValidationException e) {
+        if (ledger.lastSequence() == before) {
+          throw e;
+        }
+        r = null; // read across a posting: the figures did not add up; read again
+      }
       long after = ledger.lastSequence();
-      if (after == before) {
+      if (r != null && after == before) {
         return r;
       }
       if (attempt == ReceivablesReconciler.ATTEMPTS) {
