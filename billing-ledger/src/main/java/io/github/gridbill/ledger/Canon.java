@@ -108,6 +108,7 @@ final class Canon {
   }
 
   /** Adds a decimal as its plain text ({@link BigDecimal#toPlainString()}), or empty. */
+  @SuppressWarnings("ReferenceEquality") // an identity cache: the same rate instance is encoded entry after entry
   Canon plain(String name, Optional<BigDecimal> value) {
     if (value.isEmpty()) {
       text("");
