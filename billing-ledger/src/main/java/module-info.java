@@ -6,7 +6,8 @@
  * business operations and as-of queries, aging and dunning; {@code io.github.gridbill.ledger.journal} holds the
  * {@code JournalStore} interface with its in-memory and durable file implementations, verification and checkpoints;
  * {@code io.github.gridbill.reconcile} and its sub-packages hold the reconciliation API: bank statements in
- * ({@code .statement}), cash application ({@code .cash}) and billing reconciliation ({@code .billing}).
+ * ({@code .statement}), cash application ({@code .cash}), billing reconciliation ({@code .billing}), and cash
+ * application posted through the ledger with receivables and bank reconciliation ({@code .ledger}).
  */
 module io.github.gridbill.ledger {
   requires static org.immutables.value.annotations;
@@ -21,4 +22,5 @@ module io.github.gridbill.ledger {
   exports io.github.gridbill.reconcile.statement;
   exports io.github.gridbill.reconcile.cash;
   exports io.github.gridbill.reconcile.billing;
+  exports io.github.gridbill.reconcile.ledger;
 }

@@ -54,7 +54,25 @@ final class DemoCommand implements Runnable {
       throw new CommandLine.ParameterException(cl, "--threads must be 1 to 256: " + threads);
     }
     PrintWriter w = cl.getOut();
-    Demo.run(accounts, seed, threads, out, w, !noProgress && System.console() != null);
+    Demo.run(accounts, seed, threads, out, w, !noProgress && terminal());
     w.flush();
+  }
+
+  /**
+   * Whether the demo writes to a terminal (where a progress bar is redrawn in place). Up to JDK 21 a console exists
+   * only on a terminal; from JDK 22 on {@code System.console()} returns one for redirected output too, and
+   * {@code Console.isTerminal()} (JDK 22, called reflectively: the baseline is 17) tells them apart.
+   */
+  @SuppressWarnings("SystemConsoleNull") // both cases are handled: null up to JDK 21, isTerminal() from JDK 22
+  static boolean terminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(java.io.Console.class.getMethod("isTerminal").invoke(console));
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 }

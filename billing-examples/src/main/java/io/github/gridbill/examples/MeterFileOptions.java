@@ -310,7 +310,7 @@ final class MeterFileOptions {
     return all.get(0);
   }
 
-  private static String why(UncheckedIOException e) {
+  static String why(UncheckedIOException e) {
     IOException cause = e.getCause();
     return String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
   }

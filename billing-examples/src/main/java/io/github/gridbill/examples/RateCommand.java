@@ -6,21 +6,13 @@ import io.github.gridbill.core.tariff.Tariff;
 import io.github.gridbill.core.tariff.TariffVersion;
 import io.github.gridbill.core.time.BillingPeriod;
 import io.github.gridbill.core.time.IntervalGrid;
-import io.github.gridbill.core.time.IntervalLength;
-import io.github.gridbill.formats.CsvIntervalReader;
 import io.github.gridbill.formats.CsvMapping;
-import io.github.gridbill.formats.GreenButtonImport;
-import io.github.gridbill.formats.GreenButtonReader;
 import io.github.gridbill.formats.GridBillTariffJsonReader;
 import io.github.gridbill.formats.NotCarried;
 import io.github.gridbill.formats.SscImport;
 import io.github.gridbill.formats.SscReader;
 import io.github.gridbill.formats.UrdbImport;
 import io.github.gridbill.formats.UrdbReader;
-import io.github.gridbill.formats.UsagePointResult;
-import io.github.gridbill.formats.ValueColumn;
-import io.github.gridbill.formats.ValueRole;
-import io.github.gridbill.formats.ValueUnit;
 import io.github.gridbill.rating.Bill;
 import io.github.gridbill.rating.BillLine;
 import io.github.gridbill.rating.BillingState;
@@ -34,28 +26,20 @@ import io.github.gridbill.rating.live.LikeDayHistory;
 import io.github.gridbill.rating.live.LiveAccount;
 import io.github.gridbill.rating.live.LiveRater;
 import io.github.gridbill.rating.live.Projection;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.joda.money.Money;
@@ -112,44 +96,8 @@ final class RateCommand implements Callable<Integer> {
           + " dates (without it, rating outside them is an error).")
   @Nullable LocalDate tariffEffectiveFrom;
 
-  @Option(names = "--meter", required = true, paramLabel = "FILE", description = "The interval data file.")
-  @SuppressWarnings("NullAway.Init")
-  Path meterFile;
-
-  @Option(names = "--meter-format", required = true, paramLabel = "FORMAT",
-      description = "greenbutton (NAESB ESPI XML) or csv.")
-  @SuppressWarnings("NullAway.Init")
-  String meterFormat;
-
-  @Option(names = "--usage-point", paramLabel = "ID",
-      description = "greenbutton: the usage point to rate (default: the first with interval electricity data).")
-  @Nullable String usagePoint;
-
-  @Option(names = "--columns", paramLabel = "ROLE=COLUMN[,...]",
-      description = "csv: value columns by role: import, export, net, load, gen (load and gen: the meter sees"
-          + " load - gen), for example load=load_kw,gen=gen_kw.")
-  @Nullable String columns;
-
-  @Option(names = "--unit", paramLabel = "UNIT",
-      description = "csv: unit of the values: kW, kWh, W or Wh (average power or energy per interval; default kWh).")
-  @Nullable String unit;
-
-  @Option(names = "--timestamp-column", paramLabel = "NAME",
-      description = "csv: the column with each interval's start: ISO instants (2018-01-01T05:00:00Z) or local"
-          + " date-times in --zone (2018-01-01T00:00).")
-  @Nullable String timestampColumn;
-
-  @Option(names = "--start", paramLabel = "DATETIME",
-      description = "csv without timestamps: the local start of the first row in --zone; row k is interval k.")
-  @Nullable LocalDateTime start;
-
-  @Option(names = "--interval", paramLabel = "DURATION",
-      description = "csv: the interval length, PT1M, PT5M, PT10M, PT15M, PT30M or PT1H.")
-  @Nullable String interval;
-
-  @Option(names = "--meter-id", paramLabel = "ID",
-      description = "csv: the meter id printed on the bills (default: the file name without extension).")
-  @Nullable String meterId;
+  @CommandLine.Mixin
+  MeterFileOptions meter = new MeterFileOptions();
 
   @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
       description = "The zone of a URDB tariff (URDB states none) and of local csv times (default ${DEFAULT-VALUE})."
@@ -191,10 +139,9 @@ final class RateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // every argument is checked before any file is read
-    ZoneId z = zone();
-    String tf = oneOf("--tariff-format", tariffFormat, "urdb", "ssc", "gridbill");
-    String mf = oneOf("--meter-format", meterFormat, "greenbutton", "csv");
-    String out = oneOf("--output", output, "text", "json", "csv");
+    ZoneId z = meter.zone(zone);
+    String tf = meter.oneOf("--tariff-format", tariffFormat, "urdb", "ssc", "gridbill");
+    String out = meter.oneOf("--output", output, "text", "json", "csv");
     if (tariffEffectiveFrom != null && !tf.equals("urdb")) {
       throw bad("--tariff-effective-from applies to --tariff-format urdb only, not " + tf);
     }
@@ -203,23 +150,10 @@ final class RateCommand implements Callable<Integer> {
     }
     @Nullable Instant cut = asOf == null ? null : instant("--as-of", asOf);
     readable("--tariff", tariffFile);
-    readable("--meter", meterFile);
-    @Nullable CsvMapping mapping = mf.equals("csv") ? csvMapping(z) : null;
-    if (!mf.equals("greenbutton") && usagePoint != null) {
-      throw bad("--usage-point applies to --meter-format greenbutton only");
-    }
-    if (!mf.equals("csv")) {
-      String[] csvOnly = {"--columns", "--unit", "--timestamp-column", "--start", "--interval", "--meter-id"};
-      @Nullable Object[] given = {columns, unit, timestampColumn, start, interval, meterId};
-      for (int i = 0; i < csvOnly.length; i++) {
-        if (given[i] != null) {
-          throw bad(csvOnly[i] + " applies to --meter-format csv only");
-        }
-      }
-    }
+    @Nullable CsvMapping mapping = meter.check(z);
 
     LoadedTariff lt = loadTariff(tf, z);
-    IntervalSeries series = mapping == null ? greenButton() : csv(mapping);
+    IntervalSeries series = meter.read(mapping);
     List<BillingPeriod> periods = periods(lt.tariff, series.grid(), cut);
 
     List<Bill> bills = new ArrayList<>();
@@ -270,16 +204,6 @@ final class RateCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private String oneOf(String flag, String value, String... allowed) {
-    String v = value.toLowerCase(Locale.ROOT);
-    for (String a : allowed) {
-      if (a.equals(v)) {
-        return a;
-      }
-    }
-    throw bad(flag + " must be " + String.join(", ", allowed) + ": " + value);
-  }
-
   private Instant instant(String flag, String value) {
     try {
       return OffsetDateTime.parse(value).toInstant();
@@ -288,147 +212,10 @@ final class RateCommand implements Callable<Integer> {
     }
   }
 
-  private ZoneId zone() {
-    try {
-      return ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      throw bad("--zone must be a time-zone id such as UTC or America/New_York: " + zone);
-    }
-  }
-
   private void readable(String flag, Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw bad(flag + " must be a readable file: " + file);
     }
-  }
-
-  private CsvMapping csvMapping(ZoneId z) {
-    if (columns == null) {
-      throw bad("--columns is required for --meter-format csv, for example --columns import=kWh");
-    }
-    if (interval == null) {
-      throw bad("--interval is required for --meter-format csv, for example --interval PT15M");
-    }
-    if ((timestampColumn == null) == (start == null)) {
-      throw bad(timestampColumn == null
-          ? "--meter-format csv needs --timestamp-column NAME or a fixed grid --start DATETIME"
-          : "--timestamp-column and --start exclude each other");
-    }
-    IntervalLength length;
-    try {
-      length = IntervalLength.of(Duration.parse(interval));
-    } catch (DateTimeParseException | ValidationException e) {
-      throw bad("--interval must be PT1M, PT5M, PT10M, PT15M, PT30M or PT1H: " + interval);
-    }
-    ValueUnit u = valueUnit();
-    String fileName = meterFile.getFileName().toString();
-    String id = meterId != null ? meterId : fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.'))
-        : fileName;
-    CsvMapping.Builder m = CsvMapping.builder().fixedMeterId(id).intervalLength(length);
-    for (Map.Entry<ValueRole, String> c : parseColumns().entrySet()) {
-      m.addValue(ValueColumn.of(c.getValue(), c.getKey(), u));
-    }
-    if (timestampColumn != null) {
-      m.timestampColumn(timestampColumn);
-      if (!firstTimestampIsInstant(timestampColumn)) {
-        m.localZone(z);
-      }
-    } else if (start != null) {
-      m.gridStart(start.atZone(z).toInstant());
-    }
-    try {
-      return m.build();
-    } catch (ValidationException e) {
-      throw bad("--columns: " + e.getMessage());
-    }
-  }
-
-  private ValueUnit valueUnit() {
-    String u = unit == null ? "kWh" : unit;
-    switch (u.toLowerCase(Locale.ROOT)) {
-      case "kw":
-        return ValueUnit.KW;
-      case "kwh":
-        return ValueUnit.KWH;
-      case "w":
-        return ValueUnit.W;
-      case "wh":
-        return ValueUnit.WH;
-      default:
-        throw bad("--unit must be kW, kWh, W or Wh: " + u);
-    }
-  }
-
-  private Map<ValueRole, String> parseColumns() {
-    Map<ValueRole, String> out = new LinkedHashMap<>();
-    for (String part : String.valueOf(columns).split(",", -1)) {
-      int eq = part.indexOf('=');
-      if (eq <= 0 || eq == part.length() - 1) {
-        throw bad("--columns must be ROLE=COLUMN pairs separated by commas, for example load=load_kw,gen=gen_kw: "
-            + columns);
-      }
-      String role = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      ValueRole r;
-      switch (role) {
-        case "import":
-          r = ValueRole.IMPORT;
-          break;
-        case "export":
-          r = ValueRole.EXPORT;
-          break;
-        case "net":
-          r = ValueRole.NET;
-          break;
-        case "load":
-          r = ValueRole.LOAD;
-          break;
-        case "gen":
-        case "generation":
-          r = ValueRole.GENERATION;
-          break;
-        default:
-          throw bad("--columns role must be import, export, net, load or gen: " + part.substring(0, eq));
-      }
-      if (out.put(r, part.substring(eq + 1)) != null) {
-        throw bad("--columns must not repeat a role: " + role);
-      }
-    }
-    return out;
-  }
-
-  /** Whether the first data row's timestamp is an ISO instant (Z or an offset) rather than a local date-time. */
-  private boolean firstTimestampIsInstant(String column) {
-    try (BufferedReader r = Files.newBufferedReader(meterFile, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      String row = r.readLine();
-      while (row != null && row.isBlank()) {
-        row = r.readLine();
-      }
-      if (header == null || row == null) {
-        return false;
-      }
-      String[] names = header.replace("\uFEFF", "").split(",", -1);
-      String[] cells = row.split(",", -1);
-      for (int i = 0; i < names.length && i < cells.length; i++) {
-        if (unquote(names[i]).equals(column)) {
-          String v = unquote(cells[i]);
-          try {
-            OffsetDateTime.parse(v);
-            return true;
-          } catch (DateTimeParseException e) {
-            return false;
-          }
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw bad("--meter must be a readable file: " + meterFile + " (" + e.getMessage() + ")");
-    }
-  }
-
-  private static String unquote(String s) {
-    String t = s.trim();
-    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
   }
 
   // ---------------------------------------------------------------- reading
@@ -453,46 +240,8 @@ final class RateCommand implements Callable<Integer> {
           return new LoadedTariff(GridBillTariffJsonReader.read(tariffFile), BillingState.initial(), List.of());
       }
     } catch (UncheckedIOException e) {
-      throw bad("--tariff could not be read: " + tariffFile + " (" + why(e) + ")");
+      throw bad("--tariff could not be read: " + tariffFile + " (" + MeterFileOptions.why(e) + ")");
     }
-  }
-
-  private IntervalSeries greenButton() {
-    GreenButtonImport gb;
-    try {
-      gb = GreenButtonReader.create().readAll(meterFile);
-    } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
-    }
-    List<String> seen = new ArrayList<>();
-    for (UsagePointResult r : gb.usagePoints()) {
-      seen.add(r.usagePoint() + (r.isConverted() ? "" : " (" + r.reasons() + ")"));
-      if (usagePoint != null && r.usagePoint().equals(usagePoint)) {
-        return r.series().orElseThrow(() -> new ValidationException("--usage-point", usagePoint,
-            "must be interval electricity data, but " + gb.source() + " says " + r.reasons()));
-      }
-      if (usagePoint == null && r.series().isPresent()) {
-        return r.series().get();
-      }
-    }
-    if (usagePoint != null) {
-      throw bad("--usage-point must name a usage point of " + gb.source() + " " + seen + ": " + usagePoint);
-    }
-    throw new ValidationException("meter", gb.source(),
-        "must hold a usage point with interval electricity data, but has " + seen);
-  }
-
-  private IntervalSeries csv(CsvMapping mapping) {
-    List<IntervalSeries> all;
-    try {
-      all = CsvIntervalReader.of(mapping).readAll(meterFile);
-    } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
-    }
-    if (all.isEmpty()) {
-      throw new ValidationException("meter", meterFile.getFileName(), "must hold at least one row of interval data");
-    }
-    return all.get(0);
   }
 
   /** The period --as-of falls in, rated live: its bill to date and projection. */
@@ -686,10 +435,5 @@ final class RateCommand implements Callable<Integer> {
 
   static String oneLine(String s) {
     return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
-  }
-
-  private static String why(UncheckedIOException e) {
-    java.io.IOException cause = e.getCause();
-    return String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GridBillCommandTest {
 
@@ -16,12 +18,19 @@ class GridBillCommandTest {
   }
 
   @Test
-  void demoPrintsValuesComputedByCore() {
-    assertThat(run("demo")).isZero();
-    assertThat(out.toString())
-        .contains("[USD 33.34, USD 33.33, USD 33.33]")
-        .contains("America/New_York")
-        .contains("35136 fifteen-minute intervals (8784 hours)");
+  void demoRunsEndToEndIntoTheFolderItIsGiven(@TempDir Path folder) {
+    assertThat(run("demo", "--accounts", "60", "--threads", "2", "--out", folder.toString(), "--no-progress"))
+        .isZero();
+    assertThat(out.toString()).contains("GridBill demo: 60 accounts").contains("journal verify: OK")
+        .contains("Open " + folder.resolve("report.html"));
+    assertThat(folder.resolve("invoices.csv")).exists();
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void accountsOutOfRangeIsABadArgument() {
+    assertThat(run("demo", "--accounts", "0")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("gridbill: --accounts must be 1 to 1,000,000: 0").contains("Usage: gridbill demo");
   }
 
   @Test

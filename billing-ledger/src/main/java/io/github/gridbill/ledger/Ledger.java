@@ -311,12 +311,12 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult post(String key, ManualEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    Canon c = new Canon("post").add("effectiveDate", entry.effectiveDate()).add("description", entry.description());
+    Canon c = Canon.of("post").add("effectiveDate", entry.effectiveDate()).add("description", entry.description());
     for (JournalLine l : entry.lines()) {
       c.add("line", l.account()).add("side", l.side()).add("amount", l.amount()).add("itemRef", l.itemRef())
           .add("dueDate", l.dueDate());
     }
-    entry.attributes().forEach((k, v) -> c.add("attribute." + k, v));
+    entry.attributes().forEach((k, v) -> c.add("attribute", v));
     return post(key, c.digest(), s -> new Draft(EntryType.MANUAL, entry.effectiveDate(), entry.description(),
         entry.lines(), List.of(), entry.attributes()));
   }
@@ -342,7 +342,7 @@ public final class Ledger implements AutoCloseable {
     Objects.requireNonNull(invoice, "invoice");
     Names.name(invoice.number(), "invoice.number");
     Names.name(invoice.accountId(), "invoice.accountId");
-    String digest = new Canon("issueInvoice").invoice("invoice", invoice).digest();
+    String digest = Canon.of("issueInvoice").invoice("invoice", invoice).digest();
     return post(key, digest, s -> {
       requireNewDocument(s, invoice.number(), "invoice.number");
       List<JournalLine> lines = new ArrayList<>();
@@ -439,7 +439,7 @@ public final class Ledger implements AutoCloseable {
     if (!creditNote.total().isNegative()) {
       throw new ValidationException("creditNote.total", creditNote.total(), "must be negative for a credit note");
     }
-    String digest = new Canon("issueCreditNote").invoice("creditNote", creditNote)
+    String digest = Canon.of("issueCreditNote").invoice("creditNote", creditNote)
         .add("invoiceNumber", invoiceNumber).digest();
     return post(key, digest, s -> {
       Item target = requireInvoice(s, invoiceNumber, "invoiceNumber");
@@ -506,7 +506,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult recordPayment(String key, Payment payment) {
     Objects.requireNonNull(payment, "payment");
-    String digest = new Canon("recordPayment").add("paymentId", payment.paymentId())
+    String digest = Canon.of("recordPayment").add("paymentId", payment.paymentId())
         .add("accountId", payment.accountId()).add("amount", payment.amount()).add("method", payment.method())
         .add("receivedOn", payment.receivedOn()).add("externalReference", payment.externalReference()).digest();
     return post(key, digest, s -> {
@@ -554,7 +554,7 @@ public final class Ledger implements AutoCloseable {
     Names.name(paymentId, "paymentId");
     Names.name(accountId, "accountId");
     Objects.requireNonNull(date, "date");
-    String digest = new Canon("identifyPayment").add("paymentId", paymentId).add("accountId", accountId)
+    String digest = Canon.of("identifyPayment").add("paymentId", paymentId).add("accountId", accountId)
         .add("date", date).digest();
     return post(key, digest, s -> {
       Item item = s.items(AccountKind.UNIDENTIFIED_CASH).get(paymentId);
@@ -602,7 +602,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult applyPayment(String key, PaymentApplication application) {
     Objects.requireNonNull(application, "application");
-    Canon c = new Canon("applyPayment").add("paymentId", application.paymentId()).add("date", application.date())
+    Canon c = Canon.of("applyPayment").add("paymentId", application.paymentId()).add("date", application.date())
         .add("mode", application.mode()).add("maximum", application.maximum());
     for (Allocation a : application.allocations()) {
       c.add("invoice", a.invoiceNumber()).add("amount", a.amount());
@@ -719,7 +719,7 @@ public final class Ledger implements AutoCloseable {
   public PostingResult adjust(String key, Adjustment adjustment) {
     Objects.requireNonNull(adjustment, "adjustment");
     Adjustment a = adjustment;
-    String digest = new Canon("adjust").add("documentNumber", a.documentNumber()).add("accountId", a.accountId())
+    String digest = Canon.of("adjust").add("documentNumber", a.documentNumber()).add("accountId", a.accountId())
         .add("amount", a.amount()).add("date", a.date()).add("dueDate", a.dueDate())
         .add("invoiceNumber", a.invoiceNumber()).add("reason", a.reason()).digest();
     return post(key, digest, s -> {
@@ -772,7 +772,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult writeOff(String key, WriteOff writeOff) {
     Objects.requireNonNull(writeOff, "writeOff");
-    String digest = new Canon("writeOff").add("invoiceNumber", writeOff.invoiceNumber()).add("date", writeOff.date())
+    String digest = Canon.of("writeOff").add("invoiceNumber", writeOff.invoiceNumber()).add("date", writeOff.date())
         .add("amount", writeOff.amount()).add("reason", writeOff.reason()).digest();
     return post(key, digest, s -> {
       Item it = requireInvoice(s, writeOff.invoiceNumber(), "invoiceNumber");
@@ -821,7 +821,7 @@ public final class Ledger implements AutoCloseable {
     Names.name(accountId, "accountId");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(policy, "policy");
-    String digest = new Canon("assessLateFee").add("accountId", accountId).add("asOf", asOf)
+    String digest = Canon.of("assessLateFee").add("accountId", accountId).add("asOf", asOf)
         .add("currency", policy.currency()).add("rate", policy.rate().toPlainString()).add("flatFee", policy.flatFee())
         .add("minimumOverdue", policy.minimumOverdue()).add("graceDays", policy.graceDays())
         .add("netDays", policy.netDays()).add("roundingMode", policy.roundingMode()).digest();
@@ -891,7 +891,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult refund(String key, Refund refund) {
     Objects.requireNonNull(refund, "refund");
-    String digest = new Canon("refund").add("refundId", refund.refundId()).add("accountId", refund.accountId())
+    String digest = Canon.of("refund").add("refundId", refund.refundId()).add("accountId", refund.accountId())
         .add("amount", refund.amount()).add("date", refund.date()).add("reason", refund.reason()).digest();
     return post(key, digest, s -> {
       Customer c = requireCustomer(s, refund.accountId(), "accountId");
@@ -952,7 +952,7 @@ public final class Ledger implements AutoCloseable {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(date, "date");
     Names.name(externalReference, "externalReference");
-    String digest = new Canon("payRefund").add("refundId", refundId).add("method", method).add("date", date)
+    String digest = Canon.of("payRefund").add("refundId", refundId).add("method", method).add("date", date)
         .add("externalReference", externalReference).digest();
     return post(key, digest, s -> {
       Item it = s.items(AccountKind.REFUNDS_PAYABLE).get(refundId);
@@ -991,7 +991,7 @@ public final class Ledger implements AutoCloseable {
   public PostingResult reverse(String key, long sequence, LocalDate date, String reason) {
     Objects.requireNonNull(date, "date");
     Names.text(reason, "reason");
-    String digest = new Canon("reverse").add("sequence", sequence).add("date", date).add("reason", reason).digest();
+    String digest = Canon.of("reverse").add("sequence", sequence).add("date", date).add("reason", reason).digest();
     return post(key, digest, s -> {
       s.checkReversible(sequence, date);
       JournalEntry target = readEntry(sequence);
@@ -1028,7 +1028,7 @@ public final class Ledger implements AutoCloseable {
     Names.name(invoiceNumber, "invoiceNumber");
     Objects.requireNonNull(date, "date");
     Names.text(reason, "reason");
-    String digest = new Canon("reverseInvoice").add("invoiceNumber", invoiceNumber).add("date", date)
+    String digest = Canon.of("reverseInvoice").add("invoiceNumber", invoiceNumber).add("date", date)
         .add("reason", reason).digest();
     return post(key, digest, s -> {
       Item it = invoiceToCancel(s, invoiceNumber, date);
@@ -1088,7 +1088,7 @@ public final class Ledger implements AutoCloseable {
     Objects.requireNonNull(replacement, "replacement");
     Names.name(replacement.number(), "replacement.number");
     Names.text(reason, "reason");
-    String digest = new Canon("cancelAndRebill").add("invoiceNumber", invoiceNumber)
+    String digest = Canon.of("cancelAndRebill").add("invoiceNumber", invoiceNumber)
         .invoice("replacement", replacement).add("reason", reason).digest();
     return post(key, digest, s -> {
       Item it = invoiceToCancel(s, invoiceNumber, replacement.issueDate());
@@ -1149,7 +1149,7 @@ public final class Ledger implements AutoCloseable {
     Names.name(invoiceNumber, "invoiceNumber");
     Objects.requireNonNull(date, "date");
     Names.text(reason, "reason");
-    String digest = new Canon(type.name()).add("invoiceNumber", invoiceNumber).add("date", date)
+    String digest = Canon.of(type.name()).add("invoiceNumber", invoiceNumber).add("date", date)
         .add("reason", reason).digest();
     return post(key, digest, s -> {
       Item it = requireInvoice(s, invoiceNumber, "invoiceNumber");
@@ -1190,7 +1190,7 @@ public final class Ledger implements AutoCloseable {
   public DunningRun runDunning(String key, LocalDate asOf, DunningPolicy policy) {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(policy, "policy");
-    Canon c = new Canon("runDunning").add("asOf", asOf).add("currency", policy.currency())
+    Canon c = Canon.of("runDunning").add("asOf", asOf).add("currency", policy.currency())
         .add("graceDays", policy.graceDays());
     for (DunningLevel l : policy.levels()) {
       c.add("level", l.level()).add("name", l.name()).add("days", l.daysPastDue()).add("minimum", l.minimumAmount());
@@ -1291,7 +1291,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult closePeriod(String key, LocalDate closedThrough) {
     Objects.requireNonNull(closedThrough, "closedThrough");
-    String digest = new Canon("closePeriod").add("closedThrough", closedThrough).digest();
+    String digest = Canon.of("closePeriod").add("closedThrough", closedThrough).digest();
     return post(key, digest, s -> {
       if (LedgerState.day(closedThrough) <= s.closedThrough) {
         throw new BusinessRuleException("closedThrough", closedThrough, "must be after the period already closed "
@@ -1315,7 +1315,7 @@ public final class Ledger implements AutoCloseable {
   public PostingResult openCustomer(String key, String accountId, LocalDate date) {
     Names.name(accountId, "accountId");
     Objects.requireNonNull(date, "date");
-    String digest = new Canon("openCustomer").add("accountId", accountId).add("date", date).digest();
+    String digest = Canon.of("openCustomer").add("accountId", accountId).add("date", date).digest();
     return post(key, digest, s -> new Draft(EntryType.CUSTOMER_OPENED, date, "Customer account " + accountId
         + " opened", List.of(), List.of(), attributes(LedgerAttributes.ACCOUNT_ID, accountId)));
   }

@@ -1,5 +1,7 @@
 /**
- * Reconciliation: bank statements in, payments matched to open items, billed items checked against their sources.
+ * Reconciliation: bank statements in, payments matched to open items and posted through the ledger, billed items
+ * checked against their sources, the sub-ledger checked against its control and the bank account against its
+ * statements.
  *
  * <ul>
  *   <li>{@link io.github.gridbill.reconcile.statement}: readers for ISO 20022 camt.053, BAI2 and mapped CSV bank
@@ -14,29 +16,28 @@
  *
  * <p>Every result is an immutable report with summary counts and amounts, exportable as CSV ({@link CsvExportable}).
  *
- * <h2>Seams for the ledger (not in this package yet)</h2>
+ * <h2>Through the ledger</h2>
  *
- * <p>The double-entry ledger ({@code io.github.gridbill.ledger}) is built separately; reconciliation meets it at three
- * points, all of which take plain values defined here so that neither side depends on the other's internals:
+ * <p>{@link io.github.gridbill.reconcile.ledger} joins these to the double-entry ledger
+ * ({@code io.github.gridbill.ledger}) at three points, through the ledger's public API only:
  *
  * <ol>
- *   <li><b>Open items in.</b> The cash engine matches against {@code OpenItem} values. A ledger adapter will produce
- *       them from the AR sub-ledger (one per invoice with a non-zero open amount; {@code disputed} from the dispute
- *       flag), so the engine does not change when the ledger lands.
- *   <li><b>Accepted matches out.</b> Each match yields an {@code ApplicationInstruction}: the payment id, the
- *       invoices and amounts to apply, the amount left unapplied (a credit on the payer's account) and an idempotency
- *       key derived deterministically from the bank line ({@code ApplicationInstruction.idempotencyKeyOf(payment)}). A
- *       ledger adapter posts each instruction through the ledger's payment operation (debit cash, credit AR per
- *       invoice, credit unapplied cash for the rest) with that key as the entry's idempotency key: posting the same
- *       instruction twice is a no-op, and posting a different instruction under a key already used is a
- *       {@link io.github.gridbill.core.ConflictException}. Re-importing the same statement therefore never applies a
- *       bank line twice.
- *   <li><b>Ledger reconciliation.</b> Sub-ledger to control (Σ open items per customer against the customer's AR
- *       balance; Σ of all against the AR control account) and bank account to statement (the ledger's cash account
- *       balance at the statement date against {@code BankStatement.closingBalance()}, each difference listed with the
- *       entries and statement lines involved) need ledger balances and entries; they will take the ledger's read API
- *       and report in the same immutable, CSV-exportable shape as the reports here.
+ *   <li><b>Open items in.</b> {@code LedgerOpenItems} turns the ledger's open receivable items as of a day into the
+ *       cash engine's {@code OpenItem} values (one per item with something open; {@code disputed} from the dispute
+ *       flag).
+ *   <li><b>Accepted matches out.</b> {@code LedgerCashApplication} records every incoming bank line
+ *       ({@code recordPayment}: to the payer, or to unidentified cash for an exception) and applies every accepted
+ *       match ({@code applyPayment}) under idempotency keys derived from the bank line
+ *       ({@code ApplicationInstruction.idempotencyKeyOf(payment)} plus {@code /record} or {@code /apply}): importing
+ *       the same statement twice posts nothing new, and importing a changed line under a key already used is a
+ *       {@link io.github.gridbill.core.ConflictException}.
+ *   <li><b>Ledger reconciliation.</b> {@code ReceivablesReconciler} compares Σ open items per customer with the
+ *       customer's AR balance and Σ of all with the AR control; {@code BankReconciler} compares a ledger cash account
+ *       with a statement's opening and closing booked balances, line by line. Both report every difference with the
+ *       entries and statement lines involved, in the same immutable, CSV-exportable shape as the reports here.
  * </ol>
+ *
+ * <p>{@code billing-ledger/LEDGER.md} section 10 walks through the whole flow.
  */
 @NullMarked
 package io.github.gridbill.reconcile;

@@ -351,7 +351,7 @@ final class DemandResponseSettlement {
       return dt != DayType.WEEKDAY;
     }
     if (type == DayType.HOLIDAY || day.getDayOfWeek() == w.holidayLikeDay()) {
-      return dt == DayType.HOLIDAY || dt == DayType.WEEKEND && d.getDayOfWeek() == w.holidayLikeDay();
+      return dt == DayType.HOLIDAY || (dt == DayType.WEEKEND && d.getDayOfWeek() == w.holidayLikeDay());
     }
     return dt == DayType.WEEKEND && d.getDayOfWeek() == day.getDayOfWeek();
   }

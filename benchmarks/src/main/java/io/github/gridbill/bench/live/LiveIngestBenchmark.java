@@ -1,6 +1,5 @@
 package io.github.gridbill.bench.live;
 
-import io.github.gridbill.core.tariff.DayProfile;
 import io.github.gridbill.core.tariff.DemandCharge;
 import io.github.gridbill.core.tariff.EnergyCharge;
 import io.github.gridbill.core.tariff.FixedCharge;
@@ -12,12 +11,9 @@ import io.github.gridbill.core.tariff.TaxRule;
 import io.github.gridbill.core.tariff.Tier;
 import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.time.BillingPeriod;
-import io.github.gridbill.core.time.DayCalendar;
-import io.github.gridbill.core.time.DayType;
-import io.github.gridbill.core.time.HolidayCalendar;
 import io.github.gridbill.core.time.IntervalGrid;
 import io.github.gridbill.core.time.IntervalLength;
-import io.github.gridbill.core.time.Season;
+import io.github.gridbill.bench.rating.BenchInputs;
 import io.github.gridbill.rating.RatingPlan;
 import io.github.gridbill.rating.live.AccountSetup;
 import io.github.gridbill.rating.live.IngestOutcome;
@@ -25,12 +21,10 @@ import io.github.gridbill.rating.live.LiveAccount;
 import io.github.gridbill.rating.live.LiveRater;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -292,28 +286,9 @@ public class LiveIngestBenchmark {
     return new BigDecimal(s);
   }
 
-  private static List<Integer> hours(int[] h) {
-    List<Integer> out = new ArrayList<>(24);
-    for (int v : h) {
-      out.add(v);
-    }
-    return out;
-  }
-
-  /** Three periods (0 off-peak, 1 shoulder, 2 peak), two seasons, weekends and NERC holidays. */
+  /** The rating benchmarks' schedule: three periods (0 off-peak, 1 shoulder, 2 peak), two seasons, NERC holidays. */
   static TouSchedule schedule() {
-    int[] summerWeekday = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 1, 1, 0, 0};
-    int[] summerWeekend = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0};
-    int[] winterWeekday = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0, 0, 0};
-    return TouSchedule.builder().name("BENCH-LIVE").periodNames(List.of("off-peak", "shoulder", "peak"))
-        .addSeason(Season.of("summer", MonthDay.of(6, 1), MonthDay.of(9, 30)))
-        .addSeason(Season.of("winter", MonthDay.of(10, 1), MonthDay.of(5, 31)))
-        .calendar(DayCalendar.standard(HolidayCalendar.nerc()))
-        .addProfile(DayProfile.of("summer", DayType.WEEKDAY, hours(summerWeekday)))
-        .addProfile(DayProfile.of("summer", DayType.WEEKEND, hours(summerWeekend)))
-        .addProfile(DayProfile.of("winter", DayType.WEEKDAY, hours(winterWeekday)))
-        .addProfile(DayProfile.of("winter", DayType.WEEKEND, hours(new int[24])))
-        .build();
+    return TouSchedule.builder().from(BenchInputs.schedule()).name("BENCH-LIVE").build();
   }
 
   /** TOU energy with two block tiers per period, TOU demand, a daily charge and a tax. */

@@ -41,7 +41,7 @@ import java.util.SplittableRandom;
  * (0–100 kWh, above); a TOU demand charge; net billing with per-period export rates; a per-day fixed charge and a
  * 6.25% tax. Zone UTC, so July has 31 × 24 hours and no DST (2,976 quarter-hours).
  */
-final class BenchInputs {
+public final class BenchInputs {
   static final ZoneId ZONE = ZoneOffset.UTC;
 
   private BenchInputs() {}
@@ -58,8 +58,12 @@ final class BenchInputs {
     return out;
   }
 
-  /** The TOU schedule: 0 off-peak, 1 shoulder, 2 peak. */
-  static TouSchedule schedule() {
+  /**
+   * The TOU schedule: 0 off-peak, 1 shoulder, 2 peak (also the live-ingest benchmark's).
+   *
+   * @return the schedule
+   */
+  public static TouSchedule schedule() {
     int[] summerWeekday = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 1, 1, 0, 0};
     int[] summerWeekend = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0};
     int[] winterWeekday = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0, 0, 0};

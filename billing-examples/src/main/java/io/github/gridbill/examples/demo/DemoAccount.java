@@ -16,7 +16,6 @@ import io.github.gridbill.core.quantity.Unit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -193,7 +192,7 @@ final class DemoAccount {
     if (r.nextInt(100) < 18) {
       // an unpaid balance brought over from the previous billing system, 20 to 170 days past due
       arrearsDays = 20 + r.nextInt(151);
-      arrearsMinor = (book == DemoBook.INR ? 40_000 : 3_000) + r.nextInt(book == DemoBook.INR ? 600_000 : 40_000);
+      arrearsMinor = (book == DemoBook.INR ? 40_000L : 3_000L) + r.nextInt(book == DemoBook.INR ? 600_000 : 40_000);
     }
     return new DemoAccount(index, id, kind, account, seed, annualKwh, kwp, gap, List.copyOf(contracts), payer,
         method, shedFrom, shedTo, arrearsDays, arrearsMinor);

@@ -170,12 +170,12 @@ final class DemoBilling {
           featuredBill[0] = rb;
         }
         importKwh.put(a.id(), rb.bill().totalImport().toKilowattHours());
-        Invoice inv = assemblers.get(a.book()).assemble(InvoiceRequest.builder().account(a.account())
+        Invoice inv = DemoBook.in(assemblers, a.book()).assemble(InvoiceRequest.builder().account(a.account())
             .period(scenario.period(a.book())).addBill(rb.bill()).addAllContracts(a.contracts())
             .issueDate(scenario.issueDate()).build());
-        add(revenue.get(a.book()), rb.bill().tariffId(), rb.bill().total().minus(rb.bill().taxTotal()));
-        addContractRevenue(revenue.get(a.book()), inv);
-        invoices.get(a.book()).add(inv);
+        add(DemoBook.in(revenue, a.book()), rb.bill().tariffId(), rb.bill().total().minus(rb.bill().taxTotal()));
+        addContractRevenue(DemoBook.in(revenue, a.book()), inv);
+        DemoBook.in(invoices, a.book()).add(inv);
       });
     });
     while (cursor[0] < accounts.size()) {
@@ -184,10 +184,10 @@ final class DemoBilling {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
     DemoAccount featured = accounts.get(featuredIndex);
     RatedBill fb = java.util.Objects.requireNonNull(featuredBill[0], "the featured account was not rated");
-    Invoice fi = invoices.get(featured.book()).stream().filter(i -> i.accountId().equals(featured.id())).findFirst()
+    Invoice fi = DemoBook.in(invoices, featured.book()).stream().filter(i -> i.accountId().equals(featured.id())).findFirst()
         .orElseThrow();
     return new Result(List.copyOf(accounts), invoices, summary, elapsed, revenue, names, (int) estimated[0],
-        estimated[1], featured, fb, kept.get(featuredIndex).meter, fi, importKwh);
+        estimated[1], featured, fb, java.util.Objects.requireNonNull(kept.get(featuredIndex), "featured").meter, fi, importKwh);
   }
 
   private void invoiceContractsOnly(DemoAccount a, Map<DemoBook, InvoiceAssembler> assemblers,
@@ -204,9 +204,9 @@ final class DemoBilling {
         req.putPpaGeneration(ppa.id(), Energy.ofMilliwattHours(m.generationMwh));
       }
     }
-    Invoice inv = assemblers.get(a.book()).assemble(req.build());
-    addContractRevenue(revenue.get(a.book()), inv);
-    invoices.get(a.book()).add(inv);
+    Invoice inv = DemoBook.in(assemblers, a.book()).assemble(req.build());
+    addContractRevenue(DemoBook.in(revenue, a.book()), inv);
+    DemoBook.in(invoices, a.book()).add(inv);
   }
 
   private static void addContractRevenue(Map<String, Money> revenue, Invoice inv) {

@@ -13,28 +13,22 @@ import org.joda.money.CurrencyUnit;
  */
 enum DemoBook {
   /** The Indian book: INR, Asia/Kolkata, GST on contract items, net 15 days. */
-  INR("GridBill Solar & Power India", CurrencyUnit.of("INR"), ZoneId.of("Asia/Kolkata"), "GBI", 15,
-      List.of(TaxRule.onAll("cgst", "CGST 9%", new BigDecimal("9")),
-          TaxRule.onAll("sgst", "SGST 9%", new BigDecimal("9")))),
+  INR("GridBill Solar & Power India", "INR", ZoneId.of("Asia/Kolkata"), "GBI", 15),
   /** The US book: USD, America/New_York, sales tax on contract items, net 21 days. */
-  USD("GridBill Energy US", CurrencyUnit.USD, ZoneId.of("America/New_York"), "GBU", 21,
-      List.of(TaxRule.onAll("sales-tax", "Sales tax 6.25%", new BigDecimal("6.25"))));
+  USD("GridBill Energy US", "USD", ZoneId.of("America/New_York"), "GBU", 21);
 
   private final String company;
-  private final CurrencyUnit currency;
+  private final String currencyCode;
   private final ZoneId zone;
   private final String prefix;
   private final int netDays;
-  private final List<TaxRule> contractTaxes;
 
-  DemoBook(String company, CurrencyUnit currency, ZoneId zone, String prefix, int netDays,
-      List<TaxRule> contractTaxes) {
+  DemoBook(String company, String currencyCode, ZoneId zone, String prefix, int netDays) {
     this.company = company;
-    this.currency = currency;
+    this.currencyCode = currencyCode;
     this.zone = zone;
     this.prefix = prefix;
     this.netDays = netDays;
-    this.contractTaxes = contractTaxes;
   }
 
   String company() {
@@ -42,7 +36,7 @@ enum DemoBook {
   }
 
   CurrencyUnit currency() {
-    return currency;
+    return CurrencyUnit.of(currencyCode);
   }
 
   ZoneId zone() {
@@ -58,7 +52,20 @@ enum DemoBook {
     return netDays;
   }
 
+  /** The taxes on contract items: CGST 9% + SGST 9% in India, sales tax 6.25% in the US. */
   List<TaxRule> contractTaxes() {
-    return contractTaxes;
+    return this == INR
+        ? List.of(TaxRule.onAll("cgst", "CGST 9%", new BigDecimal("9")),
+            TaxRule.onAll("sgst", "SGST 9%", new BigDecimal("9")))
+        : List.of(TaxRule.onAll("sales-tax", "Sales tax 6.25%", new BigDecimal("6.25")));
+  }
+
+  /**
+   * A book's entry in a per-book map, which holds both books by construction.
+   *
+   * @throws NullPointerException if the map lacks the book
+   */
+  static <V> V in(java.util.Map<DemoBook, V> perBook, DemoBook book) {
+    return java.util.Objects.requireNonNull(perBook.get(book), book.name());
   }
 }

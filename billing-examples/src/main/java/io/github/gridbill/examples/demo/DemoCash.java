@@ -1,12 +1,18 @@
 package io.github.gridbill.examples.demo;
 
+import io.github.gridbill.ledger.PaymentMethod;
 import io.github.gridbill.reconcile.cash.CashApplicationConfig;
-import io.github.gridbill.reconcile.cash.CashApplicationEngine;
-import io.github.gridbill.reconcile.cash.CashApplicationReport;
 import io.github.gridbill.reconcile.cash.MatchRule;
-import io.github.gridbill.reconcile.cash.OpenItem;
-import io.github.gridbill.reconcile.cash.Payment;
-import io.github.gridbill.reconcile.cash.StatementPayments;
+import io.github.gridbill.reconcile.cash.PaymentException;
+import io.github.gridbill.reconcile.cash.PaymentMatch;
+import io.github.gridbill.reconcile.cash.RuleKind;
+import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
+import io.github.gridbill.reconcile.ledger.BankReconciler;
+import io.github.gridbill.reconcile.ledger.CashPostingConfig;
+import io.github.gridbill.reconcile.ledger.CashPostingResult;
+import io.github.gridbill.reconcile.ledger.LedgerCashApplication;
+import io.github.gridbill.reconcile.ledger.LineStatus;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
 import io.github.gridbill.reconcile.statement.BankStatement;
 import io.github.gridbill.reconcile.statement.Camt053Reader;
 import java.io.IOException;
@@ -14,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,19 +28,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.joda.money.Money;
 
 /**
  * Step 4b of the demo: the bank's statement. The cheques and transfers customers sent are written as the bank's
- * camt.053 file, read back with {@link Camt053Reader} as any statement would be, matched to the ledger's open items by
- * the cash-application rule chain (reference, exact amount, oldest items, combinations, then balance-forward for
- * identified payers), and the accepted matches are posted through the ledger; what no rule can place is an exception
- * for a person to look at, booked as unidentified cash meanwhile.
+ * camt.053 file, read back with {@link Camt053Reader} as any statement would be, and imported through the ledger
+ * with {@link LedgerCashApplication}: each line is matched to the ledger's open items by the cash-application rule
+ * chain (reference, exact amount, oldest items, combinations, then balance-forward for identified payers), recorded
+ * to {@code CASH:EFT} and applied to the matched invoices, or, when no rule can place it, held as unidentified cash
+ * for a person to look at. Every posting's key is derived from the bank line, so importing the same statement again
+ * posts nothing. The bank account is then reconciled with the statement's closing balance ({@link BankReconciler}).
  */
 final class DemoCash {
 
   /** What the statement step did for one book. */
-  record Result(Path statementFile, List<BankStatement> statements, CashApplicationReport report) {}
+  record Result(Path statementFile, List<BankStatement> statements, CashPostingResult posted,
+      List<BankReconciliationReport> bank) {
+
+    /** The lines this run matched, by the rule that matched them (lines imported before are not matched again). */
+    Map<RuleKind, Integer> matchesByRule() {
+      Map<RuleKind, Integer> m = new EnumMap<>(RuleKind.class);
+      for (PlannedLine l : posted.plan().lines()) {
+        l.match().map(PaymentMatch::rule).ifPresent(r -> m.merge(r, 1, Integer::sum));
+      }
+      return m;
+    }
+
+    /** The lines this run could not place, by reason. */
+    Map<String, Integer> exceptionsByReason() {
+      Map<String, Integer> m = new TreeMap<>();
+      for (PlannedLine l : posted.plan().lines()) {
+        l.exception().map(PaymentException::reason).ifPresent(r -> m.merge(r.name(), 1, Integer::sum));
+      }
+      return m;
+    }
+
+    /** The lines held as unidentified cash (this run's exceptions and those of earlier imports). */
+    List<PlannedLine> unidentified() {
+      return posted.plan().lines().stream().filter(l -> l.status() == LineStatus.UNIDENTIFIED).toList();
+    }
+
+    /** Why a line is unidentified: this run's exception reason, or that it was held by an earlier import. */
+    static String reason(PlannedLine l) {
+      return l.exception().map(e -> e.reason().name()).orElse("HELD");
+    }
+  }
 
   private DemoCash() {}
 
@@ -82,17 +122,17 @@ final class DemoCash {
       throw new UncheckedIOException(e);
     }
     Map<String, String> directory = payerDirectory(accounts, book);
-    List<Payment> incoming = StatementPayments.incoming(statements,
-        line -> line.counterpartyName().flatMap(n -> Optional.ofNullable(directory.get(n.toUpperCase(Locale.ROOT)))));
-    List<OpenItem> open = new ArrayList<>();
-    for (io.github.gridbill.ledger.OpenItem i : ledger.ledger().openItems(to)) {
-      if (i.accountId().isEmpty()) {
-        continue;
-      }
-      open.add(OpenItem.builder().accountId(i.accountId().get()).invoiceNumber(i.number()).issueDate(i.issueDate())
-          .dueDate(i.dueDate()).openAmount(i.openAmount()).disputed(i.disputed()).build());
+    LedgerCashApplication cash = LedgerCashApplication
+        .of(ledger.ledger(), CashPostingConfig.builder().engine(config()).method(PaymentMethod.EFT).build())
+        .withPayerLookup(line -> line.counterpartyName()
+            .flatMap(n -> Optional.ofNullable(directory.get(n.toUpperCase(Locale.ROOT)))));
+    CashPostingResult posted = cash.importStatements(statements, to);
+    ledger.counts().addAll("bank line posting", posted.newPostingCount(), posted.replayedPostingCount());
+    BankReconciler bank = BankReconciler.of(ledger.ledger(), PaymentMethod.EFT);
+    List<BankReconciliationReport> reports = new ArrayList<>();
+    for (BankStatement st : statements) {
+      reports.add(bank.reconcile(st));
     }
-    CashApplicationReport report = CashApplicationEngine.of(config()).apply(open, incoming);
-    return new Result(file, statements, report);
+    return new Result(file, statements, posted, List.copyOf(reports));
   }
 }

@@ -10,8 +10,10 @@ import io.github.gridbill.ledger.journal.VerificationReport;
 import io.github.gridbill.rating.BillExplanation;
 import io.github.gridbill.rating.live.LiveAlert;
 import io.github.gridbill.reconcile.billing.BillingReconciliationReport;
-import io.github.gridbill.reconcile.cash.CashApplicationReport;
 import io.github.gridbill.reconcile.cash.PaymentException;
+import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -81,7 +83,7 @@ final class DemoConsole {
     out.println("  meter gaps: " + n(r.estimatedAccounts) + " accounts missed readings; " + n(r.estimatedIntervals)
         + " intervals estimated by linear interpolation (the declared rule) and flagged on their bills");
     for (DemoBook b : DemoBook.values()) {
-      List<Invoice> inv = r.invoices.get(b);
+      List<Invoice> inv = DemoBook.in(r.invoices, b);
       if (inv.isEmpty()) {
         continue;
       }
@@ -94,7 +96,7 @@ final class DemoConsole {
     }
     out.println("  revenue before tax, by tariff and contract:");
     for (DemoBook b : DemoBook.values()) {
-      for (Map.Entry<String, Money> e : r.revenue.get(b).entrySet()) {
+      for (Map.Entry<String, Money> e : DemoBook.in(r.revenue, b).entrySet()) {
         out.printf(Locale.ROOT, "    %-24s %-52s %18s%n", e.getKey(), label(r, e.getKey()), money(e.getValue()));
       }
     }
@@ -135,16 +137,17 @@ final class DemoConsole {
     o.payments.forEach(p -> byMethod.merge(p.method(), 1, Integer::sum));
     out.println("  payments made by " + scenario.asOf() + ": " + n(o.payments.size()) + " " + byMethod);
     for (DemoLedger l : ledgers) {
-      DemoCash.Result c = o.cash.get(l.book());
-      CashApplicationReport r = c.report();
+      DemoCash.Result c = DemoBook.in(o.cash, l.book());
       out.println("  " + l.book() + ": gateway payments recorded and applied to their invoices: "
           + n(l.counts().newCount("payment (gateway)")) + " new, " + n(l.counts().replayedCount("payment (gateway)"))
           + " already posted");
       int lines = c.statements().stream().mapToInt(s -> s.lines().size()).sum();
       out.println("  " + l.book() + ": bank statement " + c.statementFile().getFileName() + " (camt.053.001.08): "
-          + n(lines) + " transactions read back; cash application matched " + n(r.matchedCount()) + " of "
-          + n(r.paymentCount()) + " " + r.matchesByRule() + ", exceptions " + n(r.exceptionCount()) + " "
-          + r.exceptionsByReason());
+          + n(lines) + " transactions read back and imported through the ledger: " + c.posted().summary());
+      if (!c.matchesByRule().isEmpty() || !c.exceptionsByReason().isEmpty()) {
+        out.println("    cash application this run: matched " + c.matchesByRule() + ", exceptions "
+            + c.exceptionsByReason());
+      }
     }
     out.flush();
   }
@@ -154,11 +157,11 @@ final class DemoConsole {
       DemoBook b = l.book();
       out.println("  " + b + " late fees: " + n(l.counts().newCount("late fee")) + " assessed now, "
           + n(l.counts().replayedCount("late fee")) + " already assessed");
-      AgingReport aging = o.aging.get(b);
+      AgingReport aging = DemoBook.in(o.aging, b);
       for (AgingTotal t : aging.totals()) {
         agingLine(aging, t);
       }
-      DunningRun d = o.dunning.get(b);
+      DunningRun d = DemoBook.in(o.dunning, b);
       Map<String, int[]> levels = new TreeMap<>();
       Map<String, Money> amounts = new TreeMap<>();
       for (DunningNotice n : d.notices()) {
@@ -170,22 +173,35 @@ final class DemoConsole {
           + (d.posting().replayed() ? " (this run was already recorded: replayed, nothing new)" : ""));
       for (Map.Entry<String, int[]> e : levels.entrySet()) {
         out.printf(Locale.ROOT, "    level %-18s %7s notices %20s%n", e.getKey(), n(e.getValue()[0]),
-            money(amounts.get(e.getKey())));
+            money(java.util.Objects.requireNonNull(amounts.get(e.getKey()), e.getKey())));
       }
-      BillingReconciliationReport br = o.billingReconciliation.get(b);
+      BillingReconciliationReport br = DemoBook.in(o.billingReconciliation, b);
       out.println("  " + b + " billing reconciliation: " + n(br.sourceCount()) + " source records (meter reads,"
           + " tickets, milestones) against " + n(br.invoiceCount()) + " invoices: " + findings(br));
-      CashApplicationReport cr = o.cash.get(b).report();
-      if (!cr.exceptions().isEmpty()) {
-        out.println("  " + b + " cash-application exceptions (first 5 of " + n(cr.exceptionCount()) + "):");
-        for (PaymentException e : cr.exceptions().subList(0, Math.min(5, cr.exceptions().size()))) {
-          out.println("    " + e.payment().id() + "  " + money(e.payment().amount()) + "  " + e.reason() + ": "
-              + e.detail());
+      DemoCash.Result cash = DemoBook.in(o.cash, b);
+      List<PlannedLine> held = cash.unidentified();
+      if (!held.isEmpty()) {
+        out.println("  " + b + " bank lines held as unidentified cash, for a person to identify (first 5 of "
+            + n(held.size()) + "):");
+        for (PlannedLine p : held.subList(0, Math.min(5, held.size()))) {
+          out.println("    " + p.payment().id() + "  " + money(p.payment().amount()) + "  " + DemoCash.Result.reason(p)
+              + ": " + p.exception().map(PaymentException::detail).orElse(p.detail()));
         }
       }
-      VerificationReport v = o.verification.get(b);
+      ReceivablesReconciliationReport rr = DemoBook.in(o.receivables, b);
+      out.println("  " + b + " receivables reconciliation: " + n(rr.customerCount()) + " customers' open items against"
+          + " their accounts, and their sum against the AR control account: " + (rr.isReconciled()
+          ? "reconciled, no difference" : n(rr.differenceCount()) + " differences " + rr.differencesByKind()));
+      for (BankReconciliationReport bank : cash.bank()) {
+        out.println("  " + b + " bank reconciliation of " + bank.cashAccount().kind() + ":" + bank.cashAccount().key()
+            + " with statement " + bank.statementId() + ": statement closing " + money(bank.statementClosing())
+            + ", ledger " + money(bank.ledgerClosing()) + ", " + n(bank.matchedCount()) + " of " + n(bank.lineCount())
+            + " lines found in the ledger: " + (bank.isReconciled() ? "reconciled"
+            : n(bank.differences().size()) + " differences " + bank.differencesByKind()));
+      }
+      VerificationReport v = DemoBook.in(o.verification, b);
       out.println("  " + b + " journal verify: " + (v.firstBroken().isEmpty() ? "OK" : "BROKEN " + v.firstBroken().get())
-          + ", " + n(v.recordsChecked()) + " entries re-hashed; checkpoint " + o.checkpoint.get(b));
+          + ", " + n(v.recordsChecked()) + " entries re-hashed; checkpoint " + DemoBook.in(o.checkpoint, b));
     }
     out.flush();
   }

@@ -15,8 +15,9 @@ import io.github.gridbill.rating.IntervalSeries;
 import io.github.gridbill.rating.live.LiveAlert;
 import io.github.gridbill.reconcile.CsvExportable;
 import io.github.gridbill.reconcile.billing.BillingFinding;
-import io.github.gridbill.reconcile.cash.CashApplicationReport;
 import io.github.gridbill.reconcile.cash.PaymentException;
+import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +52,14 @@ final class DemoFiles {
       files.add(invoiceLines(folder.resolve("invoice-lines.csv"), o.billing()));
       files.add(revenue(folder.resolve("revenue.csv"), o.billing()));
       for (DemoBook b : DemoBook.values()) {
-        files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), o.aging.get(b)));
-        files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), o.dunning.get(b).notices()));
-        files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), o.cash.get(b).report()));
-        files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"), o.billingReconciliation.get(b)));
+        files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), DemoBook.in(o.aging, b)));
+        files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), DemoBook.in(o.dunning, b).notices()));
+        files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), DemoBook.in(o.cash, b).posted()));
+        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"), DemoBook.in(o.receivables, b)));
+        for (BankReconciliationReport br : DemoBook.in(o.cash, b).bank()) {
+          files.add(csv(folder.resolve("bank-reconciliation-" + b.name() + ".csv"), br));
+        }
+        files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"), DemoBook.in(o.billingReconciliation, b)));
       }
       Path bill = folder.resolve("featured-bill.txt");
       Files.writeString(bill, BillExplanation.of(o.billing().featuredBill.bill()).text(), StandardCharsets.UTF_8);
@@ -97,7 +102,7 @@ final class DemoFiles {
       row(w, "number", "account_id", "currency", "issue_date", "due_date", "period_start", "period_end", "subtotal",
           "tax", "total");
       for (DemoBook b : DemoBook.values()) {
-        for (Invoice i : r.invoices.get(b)) {
+        for (Invoice i : DemoBook.in(r.invoices, b)) {
           row(w, i.number(), i.accountId(), i.currency(), i.issueDate(), i.dueDate(),
               i.period().map(p -> p.startInclusive().toString()).orElse(""),
               i.period().map(p -> p.endExclusive().toString()).orElse(""), amount(i.subtotal()),
@@ -113,7 +118,7 @@ final class DemoFiles {
       row(w, "number", "line", "kind", "description", "quantity", "unit", "rate", "amount", "currency", "source",
           "source_refs");
       for (DemoBook b : DemoBook.values()) {
-        for (Invoice i : r.invoices.get(b)) {
+        for (Invoice i : DemoBook.in(r.invoices, b)) {
           int k = 0;
           for (InvoiceLine l : i.lines()) {
             row(w, i.number(), ++k, l.kind(), l.description(),
@@ -132,7 +137,7 @@ final class DemoFiles {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       row(w, "book", "tariff_or_contract", "name", "revenue_before_tax", "currency");
       for (DemoBook b : DemoBook.values()) {
-        for (Map.Entry<String, Money> e : r.revenue.get(b).entrySet()) {
+        for (Map.Entry<String, Money> e : DemoBook.in(r.revenue, b).entrySet()) {
           row(w, b, e.getKey(), DemoConsole.label(r, e.getKey()), amount(e.getValue()), b.currency());
         }
       }
@@ -213,12 +218,12 @@ final class DemoFiles {
     b.append("<h2>Revenue before tax by tariff and contract</h2>\n");
     for (DemoBook book : DemoBook.values()) {
       List<Svg.Bar> bars = new ArrayList<>();
-      for (Map.Entry<String, Money> e : r.revenue.get(book).entrySet()) {
+      for (Map.Entry<String, Money> e : DemoBook.in(r.revenue, book).entrySet()) {
         bars.add(new Svg.Bar(DemoConsole.label(r, e.getKey()), e.getValue().getAmount(),
             DemoConsole.money(e.getValue())));
       }
       b.append("<h3>").append(book).append(" book: ").append(h(book.company())).append("</h3>\n")
-          .append(Svg.bars("Revenue by tariff, " + book, bars, Svg.PALETTE[book.ordinal()])).append('\n');
+          .append(Svg.bars("Revenue by tariff, " + book, bars, Svg.PALETTE[book == DemoBook.INR ? 0 : 1])).append('\n');
     }
 
     b.append("<h2>").append(h(r.featured.account().name())).append(" (").append(r.featured.id())
@@ -250,7 +255,7 @@ final class DemoFiles {
 
     b.append("<h2>Aging as of ").append(scenario.asOf()).append("</h2>\n");
     for (DemoBook book : DemoBook.values()) {
-      AgingReport a = o.aging.get(book);
+      AgingReport a = DemoBook.in(o.aging, book);
       for (AgingTotal t : a.totals()) {
         List<Svg.Bar> bars = new ArrayList<>();
         for (int i = 0; i < t.buckets().size(); i++) {
@@ -271,31 +276,36 @@ final class DemoFiles {
       b.append("<th>").append(book).append("</th>");
     }
     b.append("</tr>\n");
-    tableRow(b, "dunning notices due", o, book -> DemoConsole.n(o.dunning.get(book).notices().size()));
-    tableRow(b, "bank statement payments", o, book -> DemoConsole.n(o.cash.get(book).report().paymentCount()));
-    tableRow(b, "matched by the rule chain", o, book -> DemoConsole.n(o.cash.get(book).report().matchedCount())
-        + " " + o.cash.get(book).report().matchesByRule());
-    tableRow(b, "cash-application exceptions", o, book -> DemoConsole.n(o.cash.get(book).report().exceptionCount())
-        + " " + o.cash.get(book).report().exceptionsByReason());
-    tableRow(b, "billing reconciliation findings", o,
-        book -> DemoConsole.n(o.billingReconciliation.get(book).findings().size()));
-    tableRow(b, "journal verify", o, book -> o.verification.get(book).firstBroken().isEmpty()
-        ? "OK (" + DemoConsole.n(o.verification.get(book).recordsChecked()) + " entries)" : "BROKEN");
-    tableRow(b, "checkpoint", o, book -> "<code>" + h(o.checkpoint.get(book)) + "</code>");
+    tableRow(b, "dunning notices due", book -> DemoConsole.n(DemoBook.in(o.dunning, book).notices().size()));
+    tableRow(b, "bank statement lines imported through the ledger",
+        book -> h(DemoBook.in(o.cash, book).posted().summary()));
+    tableRow(b, "matched by the rule chain (this run)", book -> h(DemoBook.in(o.cash, book).matchesByRule().toString()));
+    tableRow(b, "held as unidentified cash", book -> DemoConsole.n(DemoBook.in(o.cash, book).unidentified().size())
+        + " " + h(DemoBook.in(o.cash, book).exceptionsByReason().toString()));
+    tableRow(b, "receivables reconciliation", book -> DemoBook.in(o.receivables, book).isReconciled() ? "reconciled"
+        : DemoConsole.n(DemoBook.in(o.receivables, book).differenceCount()) + " differences");
+    tableRow(b, "bank reconciliation", book -> DemoBook.in(o.cash, book).bank().stream()
+        .allMatch(BankReconciliationReport::isReconciled) ? "reconciled" : "differences");
+    tableRow(b, "billing reconciliation findings",
+        book -> DemoConsole.n(DemoBook.in(o.billingReconciliation, book).findings().size()));
+    tableRow(b, "journal verify", book -> DemoBook.in(o.verification, book).firstBroken().isEmpty()
+        ? "OK (" + DemoConsole.n(DemoBook.in(o.verification, book).recordsChecked()) + " entries)" : "BROKEN");
+    tableRow(b, "checkpoint", book -> "<code>" + h(DemoBook.in(o.checkpoint, book)) + "</code>");
     b.append("</table>\n");
     for (DemoBook book : DemoBook.values()) {
-      CashApplicationReport cr = o.cash.get(book).report();
-      if (!cr.exceptions().isEmpty()) {
-        b.append("<h3>").append(book).append(": cash-application exceptions (first 15)</h3><table><tr><th>payment"
-            + "</th><th>amount</th><th>reason</th><th>detail</th></tr>\n");
-        for (PaymentException e : cr.exceptions().subList(0, Math.min(15, cr.exceptions().size()))) {
-          b.append("<tr><td>").append(h(e.payment().id())).append("</td><td>")
-              .append(DemoConsole.money(e.payment().amount())).append("</td><td>").append(e.reason())
-              .append("</td><td style=\"text-align:left\">").append(h(e.detail())).append("</td></tr>\n");
+      List<PlannedLine> held = DemoBook.in(o.cash, book).unidentified();
+      if (!held.isEmpty()) {
+        b.append("<h3>").append(book).append(": bank lines held as unidentified cash (first 15)</h3><table><tr><th>"
+            + "payment</th><th>amount</th><th>reason</th><th>detail</th></tr>\n");
+        for (PlannedLine p : held.subList(0, Math.min(15, held.size()))) {
+          b.append("<tr><td>").append(h(p.payment().id())).append("</td><td>")
+              .append(DemoConsole.money(p.payment().amount())).append("</td><td>").append(DemoCash.Result.reason(p))
+              .append("</td><td style=\"text-align:left\">")
+              .append(h(p.exception().map(PaymentException::detail).orElse(p.detail()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
       }
-      List<BillingFinding> f = o.billingReconciliation.get(book).findings();
+      List<BillingFinding> f = DemoBook.in(o.billingReconciliation, book).findings();
       if (!f.isEmpty()) {
         b.append("<h3>").append(book).append(": billing reconciliation findings (first 15)</h3><table><tr><th>"
             + "source</th><th>finding</th><th>account</th><th>detail</th></tr>\n");
@@ -321,8 +331,7 @@ final class DemoFiles {
     b.append("<div class=\"kpi\"><b>").append(h(value)).append("</b>").append(h(label)).append("</div>");
   }
 
-  private static void tableRow(StringBuilder b, String label, DemoRun.Outcome o,
-      java.util.function.Function<DemoBook, String> cell) {
+  private static void tableRow(StringBuilder b, String label, java.util.function.Function<DemoBook, String> cell) {
     b.append("<tr><td>").append(h(label)).append("</td>");
     for (DemoBook book : DemoBook.values()) {
       b.append("<td>").append(cell.apply(book)).append("</td>");

@@ -44,6 +44,12 @@ final class DemoLedger implements AutoCloseable {
       c[r.replayed() ? 1 : 0]++;
     }
 
+    void addAll(String what, int newCount, int replayedCount) {
+      int[] c = counts.computeIfAbsent(what, k -> new int[2]);
+      c[0] += newCount;
+      c[1] += replayedCount;
+    }
+
     int newCount(String what) {
       int[] c = counts.get(what);
       return c == null ? 0 : c[0];

@@ -6,6 +6,8 @@ import io.github.gridbill.ledger.DunningRun;
 import io.github.gridbill.ledger.journal.VerificationReport;
 import io.github.gridbill.rating.run.ProgressListener;
 import io.github.gridbill.reconcile.billing.BillingReconciliationReport;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciler;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ final class DemoRun {
     final Map<DemoBook, String> checkpoint = new EnumMap<>(DemoBook.class);
     final Map<DemoBook, BillingReconciliationReport> billingReconciliation = new EnumMap<>(DemoBook.class);
     final Map<DemoBook, DemoCash.Result> cash = new EnumMap<>(DemoBook.class);
+    final Map<DemoBook, ReceivablesReconciliationReport> receivables = new EnumMap<>(DemoBook.class);
     final List<DemoPayment> payments = new ArrayList<>();
     DemoLive.@org.jspecify.annotations.Nullable Result live;
     final List<Path> files = new ArrayList<>();
@@ -87,7 +90,7 @@ final class DemoRun {
         DemoLedger l = DemoLedger.open(b, folder);
         ledgers.add(l);
         o.entriesBefore.put(b, l.entriesBefore());
-        l.postInvoices(billing.accounts, billing.invoices.get(b), scenario.asOf());
+        l.postInvoices(billing.accounts, DemoBook.in(billing.invoices, b), scenario.asOf());
       }
       console.posted(ledgers, "invoice", "opening balance");
 
@@ -95,8 +98,8 @@ final class DemoRun {
       Map<String, DemoAccount> byId = new HashMap<>();
       billing.accounts.forEach(a -> byId.put(a.id(), a));
       for (DemoBook b : DemoBook.values()) {
-        for (Invoice inv : billing.invoices.get(b)) {
-          PaymentBehaviour.payment(byId.get(inv.accountId()), inv, scenario.asOf()).ifPresent(o.payments::add);
+        for (Invoice inv : DemoBook.in(billing.invoices, b)) {
+          PaymentBehaviour.payment(java.util.Objects.requireNonNull(byId.get(inv.accountId()), inv.accountId()), inv, scenario.asOf()).ifPresent(o.payments::add);
         }
       }
       for (DemoLedger l : ledgers) {
@@ -114,7 +117,8 @@ final class DemoRun {
         o.dunning.put(b, l.dunning(scenario.asOf()));
         o.aging.put(b, l.aging(scenario.asOf()));
         o.billingReconciliation.put(b, DemoSources.reconcile(
-            DemoSources.of(billing.accounts, billing.importKwh, scenario, b), billing.invoices.get(b)));
+            DemoSources.of(billing.accounts, billing.importKwh, scenario, b), DemoBook.in(billing.invoices, b)));
+        o.receivables.put(b, ReceivablesReconciler.of(l.ledger()).reconcile(scenario.asOf()));
         o.verification.put(b, l.verify());
         o.checkpoint.put(b, l.ledger().checkpoint().toString());
         o.counts.put(b, l.counts());

@@ -184,7 +184,41 @@ final class Svg {
   }
 
   /** One named series of points (x in days, y in currency units) for a line chart. */
-  record Line(String name, double[] x, double[] y, String color, boolean dashed) {}
+  static final class Line {
+    private final String name;
+    private final double[] x;
+    private final double[] y;
+    private final String color;
+    private final boolean dashed;
+
+    Line(String name, double[] x, double[] y, String color, boolean dashed) {
+      this.name = name;
+      this.x = x.clone();
+      this.y = y.clone();
+      this.color = color;
+      this.dashed = dashed;
+    }
+
+    String name() {
+      return name;
+    }
+
+    double[] x() {
+      return x.clone();
+    }
+
+    double[] y() {
+      return y.clone();
+    }
+
+    String color() {
+      return color;
+    }
+
+    boolean dashed() {
+      return dashed;
+    }
+  }
 
   /**
    * A line chart of money over the days of a cycle, for example bill-to-date against its projection.
@@ -230,17 +264,19 @@ final class Svg {
         .append(esc(unit)).append("</text>");
     int lx = left;
     for (Line l : lines) {
+      double[] xs = l.x();
+      double[] ys = l.y();
       StringBuilder pts = new StringBuilder();
-      for (int i = 0; i < l.x().length; i++) {
-        pts.append(f(left + plotW * l.x()[i] / days)).append(',').append(f(top + plotH - plotH * l.y()[i] / max))
+      for (int i = 0; i < xs.length; i++) {
+        pts.append(f(left + plotW * xs[i] / days)).append(',').append(f(top + plotH - plotH * ys[i] / max))
             .append(' ');
       }
       s.append("<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(l.color()).append('"')
           .append(l.dashed() ? " stroke-dasharray=\"6,4\"" : "").append(" points=\"").append(pts).append("\"/>");
-      for (int i = 0; i < l.x().length; i++) {
+      for (int i = 0; i < xs.length; i++) {
         s.append("<circle r=\"3.5\" fill=\"").append(l.color()).append("\" cx=\"")
-            .append(f(left + plotW * l.x()[i] / days)).append("\" cy=\"")
-            .append(f(top + plotH - plotH * l.y()[i] / max)).append("\"/>");
+            .append(f(left + plotW * xs[i] / days)).append("\" cy=\"")
+            .append(f(top + plotH - plotH * ys[i] / max)).append("\"/>");
       }
       s.append("<rect x=\"").append(lx).append("\" y=\"").append(h - 22).append("\" width=\"14\" height=\"4\" fill=\"")
           .append(l.color()).append("\"/><text x=\"").append(lx + 18).append("\" y=\"").append(h - 16)

@@ -21,7 +21,7 @@ class DemoBillingTest {
     assertThat(r.failures).isEmpty();
     assertThat(r.invoiceCount()).isEqualTo(400);
     for (DemoBook b : DemoBook.values()) {
-      List<Invoice> inv = r.invoices.get(b);
+      List<Invoice> inv = DemoBook.in(r.invoices, b);
       for (int i = 0; i < inv.size(); i++) {
         assertThat(inv.get(i).number()).endsWith(String.format("%06d", i + 1));
         assertThat(inv.get(i).currency()).isEqualTo(b.currency());

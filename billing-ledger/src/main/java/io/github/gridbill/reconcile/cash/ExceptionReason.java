@@ -16,5 +16,17 @@ public enum ExceptionReason {
   /** The named invoices or the payer's open items are in another currency than the payment. */
   CURRENCY_MISMATCH,
   /** The payer is known but no rule found items to apply the payment to. */
-  NO_MATCH
+  NO_MATCH,
+  /**
+   * A rule matched, but with less confidence than the ledger adapter accepts
+   * ({@code CashPostingConfig.minimumConfidence()} in {@code io.github.gridbill.reconcile.ledger}). The engine itself
+   * never gives this reason.
+   */
+  LOW_CONFIDENCE,
+  /**
+   * A rule matched, but the match cannot be posted through the ledger as one payment of one customer: its invoices
+   * belong to another account than the payer, or to several accounts. Given by the ledger adapter, never by the
+   * engine.
+   */
+  NOT_POSTABLE
 }

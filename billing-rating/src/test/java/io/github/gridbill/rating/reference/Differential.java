@@ -113,7 +113,7 @@ public final class Differential {
     }
     Optional<BigDecimal> ebd = b.billingDemand().map(Power::toKilowatts);
     if (ebd.isPresent() != ref.billingDemandKw().isPresent()
-        || ebd.isPresent() && ebd.get().compareTo(ref.billingDemandKw().get()) != 0) {
+        || (ebd.isPresent() && ebd.get().compareTo(ref.billingDemandKw().get()) != 0)) {
       out.add("billing demand: engine " + b.billingDemand() + ", reference " + ref.billingDemandKw());
     }
     // "every bill's B is added to the year-to-date", whatever its version says, so it is compared on every bill (a

@@ -119,7 +119,7 @@ final class ReferenceDemandResponse {
       if (method == BaselineMethod.HIGHEST_X_OF_Y) {
         for (Day d : pool) {
           int c = d.total().compareTo(best.total());
-          if (c > 0 || c == 0 && d.back() < best.back()) {
+          if (c > 0 || (c == 0 && d.back() < best.back())) {
             best = d;
           }
         }
@@ -213,7 +213,7 @@ final class ReferenceDemandResponse {
     }
     // SAME_DAY_OF_WEEK: holidays go with holidayLikeDay (PJM's Sunday/holiday CBL)
     if (eventType == DayType.HOLIDAY || eventDay.getDayOfWeek() == w.get().holidayLikeDay()) {
-      return t == DayType.HOLIDAY || t == DayType.WEEKEND && d.getDayOfWeek() == w.get().holidayLikeDay();
+      return t == DayType.HOLIDAY || (t == DayType.WEEKEND && d.getDayOfWeek() == w.get().holidayLikeDay());
     }
     return t == DayType.WEEKEND && d.getDayOfWeek() == eventDay.getDayOfWeek();
   }

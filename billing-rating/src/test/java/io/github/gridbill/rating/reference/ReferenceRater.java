@@ -260,6 +260,7 @@ public final class ReferenceRater {
    * @param length the interval length
    * @param importMwh the import of every interval, mWh
    */
+  @SuppressWarnings("ArrayRecordComponent") // a test's read-only view of the readings it built; never mutated
   public record Meter(Instant start, IntervalLength length, long[] importMwh) {
 
     /**
@@ -387,7 +388,6 @@ public final class ReferenceRater {
     /** A segment of the bill: one version over some days. */
     final class Seg {
       final TariffVersion v;
-      final BillingPeriod part;
       final int from;
       final int to;
       final BigDecimal days;
@@ -401,7 +401,6 @@ public final class ReferenceRater {
 
       Seg(TariffSegment s, int firstLine) {
         this.v = s.version();
-        this.part = s.period();
         Instant s0 = s.period().startInstant();
         Instant s1 = s.period().endInstant();
         this.startInstant = s0;
@@ -988,7 +987,7 @@ public final class ReferenceRater {
           out.add(new Step(bound, k)); // splits the block
         } else {
           BigDecimal reached = out.isEmpty() ? BigDecimal.ZERO : out.get(out.size() - 1).upper();
-          boolean closed = reached == null || blockEnd != null && reached.compareTo(blockEnd) >= 0;
+          boolean closed = reached == null || (blockEnd != null && reached.compareTo(blockEnd) >= 0);
           if (!closed || out.isEmpty()) {
             out.add(new Step(blockEnd, k)); // closes the block
           }
@@ -1158,7 +1157,7 @@ public final class ReferenceRater {
           g.ownCredit = g.ownCredit.add(e.getValue());
         } else if (e.getValue().signum() != 0) {
           add(CREDIT, LineKind.EXPORT_CREDIT, name(sch, e.getKey()), Optional.empty(), e.getValue().negate(), g.rm(),
-              surplusByPeriod.get(e.getKey()).toPlainString() + " kWh surplus");
+              java.util.Objects.requireNonNull(surplusByPeriod.get(e.getKey())).toPlainString() + " kWh surplus");
         }
       }
     }

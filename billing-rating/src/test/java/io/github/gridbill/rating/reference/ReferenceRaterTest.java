@@ -483,7 +483,8 @@ class ReferenceRaterTest {
         assertThat(r.next().nettingSurplus()).isEqualByComparingTo(surplus[k]);
         s = r.next();
       }
-      assertThat(r.total()).isEqualByComparingTo(basis == TrueUpBasis.BANK_BALANCE ? "-7.00" : "-2.00");
+      assertThat(java.util.Objects.requireNonNull(r).total())
+          .isEqualByComparingTo(basis == TrueUpBasis.BANK_BALANCE ? "-7.00" : "-2.00");
     }
   }
 

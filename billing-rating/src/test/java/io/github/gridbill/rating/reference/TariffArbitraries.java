@@ -1037,16 +1037,23 @@ public final class TariffArbitraries {
     int low = lowUsage[r.nextInt(lowUsage.length)];
     int[] caps = {2000, 2000, 2000, 4000, -1, -1, 1_000_000};
     int cap = caps[r.nextInt(caps.length)];
-    BaselineRule.Builder b = BaselineRule.builder().method(BaselineMethod.values()[r.nextInt(2)]).days(x).window(y)
+    BaselineMethod method = r.nextBoolean() ? BaselineMethod.AVERAGE : BaselineMethod.HIGHEST_X_OF_Y;
+    BaselineAdjustment adjustment =
+        List.of(BaselineAdjustment.NONE, BaselineAdjustment.ADDITIVE, BaselineAdjustment.MULTIPLICATIVE)
+            .get(r.nextInt(3));
+    BaselineRule.Builder b = BaselineRule.builder().method(method).days(x).window(y)
         .maxLookbackDays(Math.max(y, 6) + r.nextInt(31)) // at least the longest weekend window (6)
         .lowUsagePercent(low >= 0 ? BigDecimal.valueOf(low) : BigDecimal.valueOf(r.nextInt(1001), 1))
-        .adjustment(BaselineAdjustment.values()[r.nextInt(3)]).adjustmentHours(1 + r.nextInt(4))
+        .adjustment(adjustment).adjustmentHours(1 + r.nextInt(4))
         .adjustmentGapHours(r.nextInt(4))
         .adjustmentCapPercent(BigDecimal.valueOf(cap >= 0 ? cap : r.nextInt(5001), 2));
     if (r.nextBoolean()) {
       int wx = 1 + r.nextInt(4);
-      b.weekend(WeekendBaseline.builder().method(BaselineMethod.values()[r.nextInt(2)]).days(wx)
-          .window(wx + r.nextInt(3)).matching(WeekendMatching.values()[r.nextInt(2)])
+      BaselineMethod weekendMethod = r.nextBoolean() ? BaselineMethod.AVERAGE : BaselineMethod.HIGHEST_X_OF_Y;
+      WeekendMatching matching =
+          r.nextBoolean() ? WeekendMatching.ANY_WEEKEND_OR_HOLIDAY : WeekendMatching.SAME_DAY_OF_WEEK;
+      b.weekend(WeekendBaseline.builder().method(weekendMethod).days(wx)
+          .window(wx + r.nextInt(3)).matching(matching)
           .holidayLikeDay(r.nextBoolean() ? DayOfWeek.SUNDAY : DayOfWeek.SATURDAY).build());
     }
     if (r.nextInt(10) < 3) {
