@@ -56,8 +56,8 @@ import org.joda.money.Money;
  * and the engine's own invariants (thread independence, proration at a tariff change, total = Σ lines, zero-usage
  * bills).
  *
- * <p>Discrepancies found are pinned, one minimal case each, in {@link DifferentialEngineBugsTest}; while they stand,
- * {@link #engineMatchesReferenceToTheCent} fails on the scenarios that reach them.
+ * <p>Discrepancies found are pinned, one minimal hand-computed case each, in {@link DifferentialRegressionTest}, with
+ * whichever side was wrong (the engine, or the reference's reading of RATING.md) fixed.
  */
 class DifferentialRatingProperties {
 
