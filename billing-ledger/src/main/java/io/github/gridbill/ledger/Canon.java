@@ -110,6 +110,7 @@ final class Canon {
   }
 
   /** Adds a decimal as its plain text ({@link BigDecimal#toPlainString()}), or empty. */
+  @SuppressWarnings("ReferenceEquality") // a cache of the very instances seen, by identity (equal ones may differ)
   Canon plain(String name, Optional<BigDecimal> value) {
     if (value.isEmpty()) {
       text("");

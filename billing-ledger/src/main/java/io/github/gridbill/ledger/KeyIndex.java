@@ -17,6 +17,7 @@ final class KeyIndex {
   private @Nullable String lastKey;
   private long lastHash;
 
+  @SuppressWarnings("ReferenceEquality") // a cache of the very instance passed twice, not of equal strings
   private long hashOf(String key) {
     if (key != lastKey) {
       lastHash = hash(key);

@@ -397,7 +397,10 @@ public final class Ledger implements AutoCloseable {
         }
         taxes.merge(l.source(), minor, Math::addExact);
       } else {
-        int k = l.kind().ordinal();
+        int k = 0;
+        while (kinds[k] != l.kind()) {
+          k++;
+        }
         revenue[k] = billed[k] ? Math.addExact(revenue[k], minor) : minor;
         billed[k] = true;
       }

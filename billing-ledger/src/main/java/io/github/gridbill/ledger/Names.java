@@ -62,7 +62,6 @@ final class Names {
     return value;
   }
 
-  /** Requires a high surrogate at {@code i} followed by a low one; returns the index of the low one. */
   /**
    * Whether a value is a printable ASCII name of at most {@value #MAX_NAME} characters that is not blank, which
    * {@link #name} always accepts: a test that needs no field name, so callers build the name only for the values that
@@ -101,6 +100,7 @@ final class Names {
     return true;
   }
 
+  /** Requires a high surrogate at {@code i} followed by a low one; returns the index of the low one. */
   private static int requirePair(String value, int i, String field) {
     if (!Character.isHighSurrogate(value.charAt(i)) || i + 1 >= value.length()
         || !Character.isLowSurrogate(value.charAt(i + 1))) {

@@ -118,7 +118,7 @@ final class LedgerInputs {
   }
 
   static Invoice invoice(SplittableRandom r, int customer, int month, BillingPeriod period, LocalDate issue) {
-    long kwh = 150 + r.nextInt(1_351);
+    long kwh = 150L + r.nextInt(1_351);
     Money energy = Money.of(USD, ENERGY_RATE.multiply(BigDecimal.valueOf(kwh)), RoundingMode.HALF_EVEN);
     int days = period.days();
     Money fixed = Money.of(USD, DAILY_CHARGE.multiply(BigDecimal.valueOf(days)), RoundingMode.HALF_EVEN);

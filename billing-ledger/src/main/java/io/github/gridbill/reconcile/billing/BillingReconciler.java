@@ -59,8 +59,6 @@ public final class BillingReconciler {
   private static final Set<LineKind> NOT_COUNTED =
       EnumSet.of(LineKind.TAX, LineKind.RIDER, LineKind.MINIMUM, LineKind.ADJUSTMENT);
 
-  private static final Predicate<String> EVERY_REFERENCE = ref -> true;
-
   private final Set<LineKind> counted;
   private final Predicate<String> scope;
 
@@ -76,7 +74,12 @@ public final class BillingReconciler {
    */
   public static BillingReconciler create() {
     return new BillingReconciler(Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(NOT_COUNTED))),
-        EVERY_REFERENCE);
+        BillingReconciler::everyReference);
+  }
+
+  /** The scope of {@link #create()}: every reference. */
+  private static boolean everyReference(String ref) {
+    return true;
   }
 
   /**
