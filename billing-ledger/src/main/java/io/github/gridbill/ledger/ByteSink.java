@@ -11,6 +11,15 @@ import java.util.Arrays;
 final class ByteSink {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /** {@code POWERS[i]} is 10 to the power i, up to the largest that fits a long. */
+  private static final long[] POWERS = new long[19];
+
+  static {
+    POWERS[0] = 1;
+    for (int i = 1; i < POWERS.length; i++) {
+      POWERS[i] = POWERS[i - 1] * 10;
+    }
+  }
 
   byte[] buf;
   int size;
@@ -107,10 +116,15 @@ final class ByteSink {
       x = -x;
     }
     int i = size + n;
-    do {
+    while (x > Integer.MAX_VALUE) {
       buf[--i] = DIGITS[(int) (x % 10)];
       x /= 10;
-    } while (x != 0);
+    }
+    int y = (int) x; // int division is cheaper than long division
+    do {
+      buf[--i] = DIGITS[y % 10];
+      y /= 10;
+    } while (y != 0);
     size += n;
   }
 
@@ -119,13 +133,12 @@ final class ByteSink {
     if (v == Long.MIN_VALUE) {
       return 20;
     }
-    int n = v < 0 ? 2 : 1;
     long x = Math.abs(v);
-    while (x >= 10) {
-      x /= 10;
+    int n = 1;
+    while (n < POWERS.length && x >= POWERS[n]) {
       n++;
     }
-    return n;
+    return v < 0 ? n + 1 : n;
   }
 
   /** Writes {@code n} digits of a non-negative number, zero-padded. */

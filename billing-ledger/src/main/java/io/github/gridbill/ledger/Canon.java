@@ -37,8 +37,10 @@ final class Canon {
   private final ByteSink out = new ByteSink(512);
   private final MessageDigest sha;
   private boolean busy;
-  private @Nullable BigDecimal lastDecimal;
-  private String lastDecimalText = "";
+  /** The plain text of the last few decimals written (rates repeat from invoice to invoice), by identity. */
+  private final @Nullable BigDecimal[] decimals = new BigDecimal[4];
+  private final String[] decimalTexts = {"", "", "", ""};
+  private int nextDecimal;
 
   private Canon() {
     try {
@@ -115,11 +117,17 @@ final class Canon {
       return this;
     }
     BigDecimal b = value.get();
-    if (b != lastDecimal) {
-      lastDecimalText = b.toPlainString();
-      lastDecimal = b;
+    for (int i = 0; i < decimals.length; i++) {
+      if (decimals[i] == b) {
+        text(decimalTexts[i]);
+        return this;
+      }
     }
-    text(lastDecimalText);
+    String plain = b.toPlainString();
+    decimals[nextDecimal] = b;
+    decimalTexts[nextDecimal] = plain;
+    nextDecimal = (nextDecimal + 1) % decimals.length;
+    text(plain);
     return this;
   }
 

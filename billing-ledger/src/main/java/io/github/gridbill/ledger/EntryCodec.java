@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
 import org.joda.money.Money;
@@ -36,52 +39,70 @@ import org.jspecify.annotations.Nullable;
 final class EntryCodec {
   static final int VERSION = 1;
   private static final String SOURCE = "journal entry";
+  /** The largest encoding buffer a thread keeps between calls. */
+  private static final int MAX_KEPT_BUFFER = 1 << 16;
+  /** Each thread's encoding buffer: entries are written into it, then copied out at their exact size. */
+  private static final ThreadLocal<ByteSink> SINK = ThreadLocal.withInitial(() -> new ByteSink(1024));
 
   private EntryCodec() {}
 
   static byte[] encode(JournalEntry e) {
-    Out out = new Out(256);
-    out.u8(VERSION);
-    out.i64(e.sequence());
-    out.str(e.key());
-    out.u8(e.type().code());
-    out.i64(e.effectiveDate().toEpochDay());
-    Instant recordedAt = e.recordedAt();
-    out.i64(recordedAt.getEpochSecond());
-    out.i32(recordedAt.getNano());
-    out.bytes(HexFormat.of().parseHex(e.contentDigest()));
-    out.str(e.description());
-    out.i32(e.lines().size());
-    for (JournalLine l : e.lines()) {
-      account(out, l.account());
-      out.u8(l.side() == EntrySide.DEBIT ? 0 : 1);
-      out.str(l.amount().getCurrencyUnit().getCode());
-      out.i64(l.amount().getAmountMinorLong());
-      out.u8((l.itemRef().isPresent() ? 1 : 0) | (l.dueDate().isPresent() ? 2 : 0));
-      if (l.itemRef().isPresent()) {
-        out.str(l.itemRef().get());
+    ByteSink out = SINK.get();
+    out.reset();
+    try {
+      out.u8(VERSION);
+      out.i64(e.sequence());
+      out.str(e.key());
+      out.u8(e.type().code());
+      out.i64(e.effectiveDate().toEpochDay());
+      Instant recordedAt = e.recordedAt();
+      out.i64(recordedAt.getEpochSecond());
+      out.i32(recordedAt.getNano());
+      out.unhex(e.contentDigest());
+      out.str(e.description());
+      List<JournalLine> lines = e.lines();
+      out.i32(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        JournalLine l = lines.get(i);
+        account(out, l.account());
+        out.u8(l.side() == EntrySide.DEBIT ? 0 : 1);
+        Money amount = l.amount();
+        out.str(amount.getCurrencyUnit().getCode());
+        out.i64(amount.getAmountMinorLong());
+        Optional<String> itemRef = l.itemRef();
+        Optional<LocalDate> dueDate = l.dueDate();
+        out.u8((itemRef.isPresent() ? 1 : 0) | (dueDate.isPresent() ? 2 : 0));
+        if (itemRef.isPresent()) {
+          out.str(itemRef.get());
+        }
+        if (dueDate.isPresent()) {
+          out.i64(dueDate.get().toEpochDay());
+        }
       }
-      if (l.dueDate().isPresent()) {
-        out.i64(l.dueDate().get().toEpochDay());
+      List<ItemNote> notes = e.notes();
+      out.i32(notes.size());
+      for (int i = 0; i < notes.size(); i++) {
+        ItemNote n = notes.get(i);
+        account(out, n.account());
+        out.str(n.itemRef());
+        out.str(n.amount().getCurrencyUnit().getCode());
+        out.i64(n.amount().getAmountMinorLong());
+        out.i32(n.level());
+      }
+      out.i32(e.attributes().size());
+      for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+        out.str(a.getKey());
+        out.str(a.getValue());
+      }
+      return out.toArray();
+    } finally {
+      if (out.buf.length > MAX_KEPT_BUFFER) {
+        SINK.remove();
       }
     }
-    out.i32(e.notes().size());
-    for (ItemNote n : e.notes()) {
-      account(out, n.account());
-      out.str(n.itemRef());
-      out.str(n.amount().getCurrencyUnit().getCode());
-      out.i64(n.amount().getAmountMinorLong());
-      out.i32(n.level());
-    }
-    out.i32(e.attributes().size());
-    e.attributes().forEach((k, v) -> {
-      out.str(k);
-      out.str(v);
-    });
-    return out.toArray();
   }
 
-  private static void account(Out out, LedgerAccount a) {
+  private static void account(ByteSink out, LedgerAccount a) {
     out.u8(a.kind().code());
     out.str(a.key());
   }
@@ -237,63 +258,6 @@ final class EntryCodec {
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw fail(at, "string", Arrays.toString(bytes), "must be valid UTF-8");
-    }
-  }
-
-  /** A growable big-endian byte writer. */
-  private static final class Out {
-    private byte[] buf;
-    private int size;
-
-    Out(int capacity) {
-      buf = new byte[capacity];
-    }
-
-    private void ensure(int more) {
-      if (size + more > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-      }
-    }
-
-    void u8(int v) {
-      ensure(1);
-      buf[size++] = (byte) v;
-    }
-
-    void i32(int v) {
-      ensure(4);
-      for (int s = 24; s >= 0; s -= 8) {
-        buf[size++] = (byte) (v >>> s);
-      }
-    }
-
-    void i64(long v) {
-      ensure(8);
-      for (int s = 56; s >= 0; s -= 8) {
-        buf[size++] = (byte) (v >>> s);
-      }
-    }
-
-    void bytes(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
-    }
-
-    void str(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      if (b.length > 0xFFFF) {
-        throw new IllegalArgumentException("a string of " + b.length + " UTF-8 bytes passed validation");
-      }
-      ensure(2 + b.length);
-      buf[size++] = (byte) (b.length >>> 8);
-      buf[size++] = (byte) b.length;
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
-    }
-
-    byte[] toArray() {
-      return Arrays.copyOf(buf, size);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -188,9 +189,11 @@ abstract class JournalEntryDef {
     if (!isHex64(contentDigest())) {
       throw new ValidationException("contentDigest", contentDigest(), "must be 64 lowercase hex digits");
     }
-    attributes().forEach((k, v) -> {
-      Names.name(k, "attributes");
-      Names.text(v, "attributes[" + k + "]");
-    });
+    for (Map.Entry<String, String> a : attributes().entrySet()) {
+      Names.name(a.getKey(), "attributes");
+      if (!Names.isPlainText(a.getValue())) {
+        Names.text(a.getValue(), "attributes[" + a.getKey() + "]");
+      }
+    }
   }
 }

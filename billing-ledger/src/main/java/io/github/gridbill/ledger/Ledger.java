@@ -352,16 +352,20 @@ public final class Ledger implements AutoCloseable {
     });
   }
 
+  /** A line on an item, built at once (the same line as {@code JournalLine.of(...).withItemRef(itemRef)}). */
+  private static JournalLine line(LedgerAccount account, EntrySide side, Money amount, String itemRef) {
+    return JournalLine.builder().account(account).side(side).amount(amount).itemRef(itemRef).build();
+  }
+
   private static void addInvoiceLines(List<JournalLine> lines, Invoice invoice) {
     Money total = invoice.total();
     String number = invoice.number();
     int first = lines.size();
     if (total.isNegative()) {
-      lines.add(JournalLine.credit(LedgerAccount.unappliedCash(invoice.accountId()), total.negated())
-          .withItemRef(number));
+      lines.add(line(LedgerAccount.unappliedCash(invoice.accountId()), EntrySide.CREDIT, total.negated(), number));
     } else {
-      lines.add(JournalLine.debit(LedgerAccount.receivable(invoice.accountId()), total).withItemRef(number)
-          .withDueDate(invoice.dueDate()));
+      lines.add(JournalLine.builder().account(LedgerAccount.receivable(invoice.accountId())).side(EntrySide.DEBIT)
+          .amount(total).itemRef(number).dueDate(invoice.dueDate()).build());
     }
     addRevenueLines(lines, invoice);
     if (lines.size() == first + 1) {
@@ -376,21 +380,40 @@ public final class Ledger implements AutoCloseable {
 
   /** Revenue per line kind (in kind order), then tax per source (in name order); credits for positive nets. */
   private static void addRevenueLines(List<JournalLine> lines, Invoice invoice) {
-    EnumMap<LineKind, Long> revenue = new EnumMap<>(LineKind.class);
-    TreeMap<String, Long> taxes = new TreeMap<>();
-    for (int i = 0; i < invoice.lines().size(); i++) {
-      InvoiceLine l = invoice.lines().get(i);
+    LineKind[] kinds = LineKind.values();
+    long[] revenue = new long[kinds.length];
+    boolean[] billed = new boolean[kinds.length];
+    @Nullable TreeMap<String, Long> taxes = null;
+    List<InvoiceLine> invoiceLines = invoice.lines();
+    for (int i = 0; i < invoiceLines.size(); i++) {
+      InvoiceLine l = invoiceLines.get(i);
       long minor = l.amount().getAmountMinorLong();
       if (l.kind() == LineKind.TAX) {
-        Names.name(l.source(), "lines[" + i + "].source");
+        if (!Names.isPlainName(l.source())) {
+          Names.name(l.source(), "lines[" + i + "].source");
+        }
+        if (taxes == null) {
+          taxes = new TreeMap<>();
+        }
         taxes.merge(l.source(), minor, Math::addExact);
       } else {
-        revenue.merge(l.kind(), minor, Math::addExact);
+        int k = 0;
+        while (kinds[k] != l.kind()) {
+          k++;
+        }
+        revenue[k] = billed[k] ? Math.addExact(revenue[k], minor) : minor;
+        billed[k] = true;
       }
     }
     CurrencyUnit cur = invoice.currency();
-    revenue.forEach((kind, net) -> addNet(lines, LedgerAccount.revenue(kind), cur, net));
-    taxes.forEach((tax, net) -> addNet(lines, LedgerAccount.taxPayable(tax), cur, net));
+    for (int k = 0; k < kinds.length; k++) {
+      if (billed[k]) {
+        addNet(lines, LedgerAccount.revenue(kinds[k]), cur, revenue[k]);
+      }
+    }
+    if (taxes != null) {
+      taxes.forEach((tax, net) -> addNet(lines, LedgerAccount.taxPayable(tax), cur, net));
+    }
   }
 
   private static void addNet(List<JournalLine> lines, LedgerAccount account, CurrencyUnit currency, long net) {
@@ -516,7 +539,7 @@ public final class Ledger implements AutoCloseable {
       LedgerAccount credit = payment.accountId().map(LedgerAccount::unappliedCash)
           .orElseGet(LedgerAccount::unidentifiedCash);
       List<JournalLine> lines = List.of(JournalLine.debit(LedgerAccount.cash(payment.method()), payment.amount()),
-          JournalLine.credit(credit, payment.amount()).withItemRef(id));
+          line(credit, EntrySide.CREDIT, payment.amount(), id));
       SortedMap<String, String> attributes = attributes(LedgerAttributes.PAYMENT_ID, id, LedgerAttributes.METHOD,
           payment.method().name());
       payment.accountId().ifPresent(a -> attributes.put(LedgerAttributes.ACCOUNT_ID, a));
@@ -642,7 +665,7 @@ public final class Ledger implements AutoCloseable {
           break;
         }
         long x = Math.min(left, it.open);
-        credits.add(JournalLine.credit(it.account.account, Money.ofMinor(cur, x)).withItemRef(it.ref));
+        credits.add(line(it.account.account, EntrySide.CREDIT, Money.ofMinor(cur, x), it.ref));
         left -= x;
       }
       if (credits.isEmpty()) {
@@ -675,7 +698,7 @@ public final class Ledger implements AutoCloseable {
         }
         total += x;
         if (x > 0) {
-          credits.add(JournalLine.credit(it.account.account, Money.ofMinor(cur, x)).withItemRef(it.ref));
+          credits.add(line(it.account.account, EntrySide.CREDIT, Money.ofMinor(cur, x), it.ref));
         }
       }
       if (total > source.open) {
@@ -692,7 +715,7 @@ public final class Ledger implements AutoCloseable {
       applied += l.amount().getAmountMinorLong();
     }
     List<JournalLine> lines = new ArrayList<>();
-    lines.add(JournalLine.debit(source.account.account, Money.ofMinor(cur, applied)).withItemRef(id));
+    lines.add(line(source.account.account, EntrySide.DEBIT, Money.ofMinor(cur, applied), id));
     lines.addAll(credits);
     return new Draft(EntryType.APPLICATION, a.date(), "Application of " + id, lines, List.of(),
         attributes(LedgerAttributes.PAYMENT_ID, id, LedgerAttributes.MODE, a.mode().name(),

@@ -91,14 +91,59 @@ final class LedgerState {
 
   /** The running state of one item while checking an entry. */
   private static final class Pending {
+    final AccountKind kind;
+    final String ref;
     final LedgerAccount account;
     final CurrencyUnit currency;
     long open;
 
-    Pending(LedgerAccount account, CurrencyUnit currency, long open) {
+    Pending(AccountKind kind, String ref, LedgerAccount account, CurrencyUnit currency, long open) {
+      this.kind = kind;
+      this.ref = ref;
       this.account = account;
       this.currency = currency;
       this.open = open;
+    }
+  }
+
+  /** The items an entry's lines have touched so far, by kind and reference: a short list, and a map for many. */
+  private static final class Pendings {
+    private static final int LIST_MAX = 16;
+    private final List<Pending> list = new ArrayList<>(4);
+    private @Nullable Map<String, Pending> map;
+
+    private static String key(AccountKind kind, String ref) {
+      return kind.name() + ":" + ref;
+    }
+
+    @Nullable Pending get(AccountKind kind, String ref) {
+      Map<String, Pending> m = map;
+      if (m != null) {
+        return m.get(key(kind, ref));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        Pending p = list.get(i);
+        if (p.kind == kind && p.ref.equals(ref)) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    void add(Pending p) {
+      Map<String, Pending> m = map;
+      if (m == null) {
+        if (list.size() < LIST_MAX) {
+          list.add(p);
+          return;
+        }
+        m = new HashMap<>();
+        for (Pending q : list) {
+          m.put(key(q.kind, q.ref), q);
+        }
+        map = m;
+      }
+      m.put(key(p.kind, p.ref), p);
     }
   }
 
@@ -111,15 +156,16 @@ final class LedgerState {
       throw new BusinessRuleException("effectiveDate", date, "must be after the closed period ending "
           + date(closedThrough));
     }
+    List<JournalLine> lines = d.lines();
     if (d.type().isFinancial()) {
-      Lines.requireBalanced(d.lines(), "lines");
-    } else if (!d.lines().isEmpty()) {
-      throw new ValidationException("lines", d.lines().size() + " lines", "must be empty for a " + d.type()
+      Lines.requireBalanced(lines, "lines");
+    } else if (!lines.isEmpty()) {
+      throw new ValidationException("lines", lines.size() + " lines", "must be empty for a " + d.type()
           + " entry");
     }
-    Map<String, Pending> pending = new HashMap<>();
-    for (int i = 0; i < d.lines().size(); i++) {
-      checkLine(d, i, day, pending);
+    Pendings pending = new Pendings();
+    for (int i = 0; i < lines.size(); i++) {
+      checkLine(d, lines.get(i), i, day, pending);
     }
     checkNotes(d, day);
     checkAttributes(d);
@@ -131,31 +177,38 @@ final class LedgerState {
     }
   }
 
-  private void checkLine(Draft d, int i, int day, Map<String, Pending> pending) {
-    JournalLine line = d.lines().get(i);
-    String f = "lines[" + i + "]";
+  /** The name of a line's field in messages, built only when a check fails. */
+  private static String field(int i, String name) {
+    return "lines[" + i + "]." + name;
+  }
+
+  private void checkLine(Draft d, JournalLine line, int i, int day, Pendings pending) {
     LedgerAccount account = line.account();
     AccountKind kind = account.kind();
-    if (kind.isCustomerAccount() && !customers.containsKey(account.key()) && !opensCustomers(d.type())) {
-      throw new NotFoundException(f + ".account", account, "must belong to a known customer account");
+    if (kind.isCustomerAccount() && !opensCustomers(d.type()) && !customers.containsKey(account.key())) {
+      throw new NotFoundException(field(i, "account"), account, "must belong to a known customer account");
     }
-    if (line.dueDate().isPresent()) {
-      requireDate(line.dueDate().get(), f + ".dueDate");
+    Optional<LocalDate> due = line.dueDate();
+    if (due.isPresent() && (due.get().isBefore(MIN_DATE) || due.get().isAfter(MAX_DATE))) {
+      requireDate(due.get(), field(i, "dueDate"));
     }
+    Optional<String> itemRef = line.itemRef();
     if (!kind.isItemManaged()) {
-      if (line.itemRef().isPresent()) {
-        throw new ValidationException(f + ".itemRef", line.itemRef().get(), "must be absent on a " + kind
+      if (itemRef.isPresent()) {
+        throw new ValidationException(field(i, "itemRef"), itemRef.get(), "must be absent on a " + kind
             + " account");
       }
       return;
     }
-    String ref = line.itemRef().orElseThrow(() -> new ValidationException(f + ".itemRef", account,
-        "must be present on an item-managed account"));
+    if (itemRef.isEmpty()) {
+      throw new ValidationException(field(i, "itemRef"), account, "must be present on an item-managed account");
+    }
+    String ref = itemRef.get();
     boolean natural = line.side() == kind.normalSide();
-    long amount = line.amount().getAmountMinorLong();
-    CurrencyUnit currency = line.amount().getCurrencyUnit();
-    String pk = kind.name() + ":" + ref;
-    Pending p = pending.get(pk);
+    Money money = line.amount();
+    long amount = money.getAmountMinorLong();
+    CurrencyUnit currency = money.getCurrencyUnit();
+    Pending p = pending.get(kind, ref);
     if (p == null) {
       Item item = items(kind).get(ref);
       if (item != null) {
@@ -163,33 +216,33 @@ final class LedgerState {
           throw new BusinessRuleException("effectiveDate", d.effectiveDate(), "must not be before the last movement of "
               + ref + " on " + date(item.lastMoveDay));
         }
-        p = new Pending(item.account.account, item.currency, item.open);
-        pending.put(pk, p);
+        p = new Pending(kind, ref, item.account.account, item.currency, item.open);
+        pending.add(p);
       }
     }
     if (p == null) {
       if (!natural) {
-        throw new NotFoundException(f + ".itemRef", ref, "must name an item of " + account);
+        throw new NotFoundException(field(i, "itemRef"), ref, "must name an item of " + account);
       }
-      pending.put(pk, new Pending(account, currency, amount));
+      pending.add(new Pending(kind, ref, account, currency, amount));
       return;
     }
     if (!p.account.equals(account)) {
-      throw new BusinessRuleException(f + ".itemRef", ref, "must belong to " + account + " (it is on " + p.account
-          + ")");
+      throw new BusinessRuleException(field(i, "itemRef"), ref, "must belong to " + account + " (it is on "
+          + p.account + ")");
     }
     if (!p.currency.equals(currency)) {
-      throw new CurrencyMismatchException(f + ".amount", p.currency, currency, line.amount());
+      throw new CurrencyMismatchException(field(i, "amount"), p.currency, currency, money);
     }
-    if (line.dueDate().isPresent()) {
-      throw new ValidationException(f + ".dueDate", line.dueDate().get(),
+    if (due.isPresent()) {
+      throw new ValidationException(field(i, "dueDate"), due.get(),
           "must only be given on a line that opens an item");
     }
     if (natural) {
       p.open = Math.addExact(p.open, amount);
     } else {
       if (amount > p.open) {
-        throw new BusinessRuleException(f + ".amount", line.amount(), "must not exceed the open amount "
+        throw new BusinessRuleException(field(i, "amount"), money, "must not exceed the open amount "
             + Money.ofMinor(currency, p.open) + " of " + ref);
       }
       p.open -= amount;

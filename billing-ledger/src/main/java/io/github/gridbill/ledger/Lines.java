@@ -20,6 +20,34 @@ final class Lines {
     if (lines.size() < 2) {
       throw new ValidationException(field, lines.size(), "must have at least 2 lines");
     }
+    int n = lines.size();
+    CurrencyUnit first = lines.get(0).amount().getCurrencyUnit();
+    boolean oneCurrency = true;
+    for (int k = 1; k < n && oneCurrency; k++) {
+      oneCurrency = lines.get(k).amount().getCurrencyUnit().equals(first);
+    }
+    if (oneCurrency) {
+      // the common case, without a map: the same sums, failures and messages as below
+      long debits = 0;
+      long credits = 0;
+      for (int k = 0; k < n; k++) {
+        JournalLine l = lines.get(k);
+        Money amount = l.amount();
+        try {
+          if (l.side() == EntrySide.DEBIT) {
+            debits = Math.addExact(debits, amount.getAmountMinorLong());
+          } else {
+            credits = Math.addExact(credits, amount.getAmountMinorLong());
+          }
+        } catch (ArithmeticException e) {
+          throw tooLarge(field, amount);
+        }
+      }
+      if (debits != credits) {
+        throw unbalanced(field, first, debits, credits);
+      }
+      return;
+    }
     Map<CurrencyUnit, long[]> sums = new TreeMap<>();
     for (JournalLine l : lines) {
       long[] s = sums.computeIfAbsent(l.amount().getCurrencyUnit(), c -> new long[2]);
@@ -27,17 +55,24 @@ final class Lines {
       try {
         s[i] = Math.addExact(s[i], l.amount().getAmountMinorLong());
       } catch (ArithmeticException e) {
-        throw new ValidationException(field, l.amount(), "must not total more than " + Long.MAX_VALUE
-            + " minor units");
+        throw tooLarge(field, l.amount());
       }
     }
     for (Map.Entry<CurrencyUnit, long[]> e : sums.entrySet()) {
       long[] s = e.getValue();
       if (s[0] != s[1]) {
-        throw new ValidationException(field, e.getKey() + " debits " + Money.ofMinor(e.getKey(), s[0]).getAmount()
-            .toPlainString() + ", credits " + Money.ofMinor(e.getKey(), s[1]).getAmount().toPlainString(),
-            "must balance in each currency");
+        throw unbalanced(field, e.getKey(), s[0], s[1]);
       }
     }
+  }
+
+  private static ValidationException tooLarge(String field, Money amount) {
+    return new ValidationException(field, amount, "must not total more than " + Long.MAX_VALUE + " minor units");
+  }
+
+  private static ValidationException unbalanced(String field, CurrencyUnit currency, long debits, long credits) {
+    return new ValidationException(field, currency + " debits " + Money.ofMinor(currency, debits).getAmount()
+        .toPlainString() + ", credits " + Money.ofMinor(currency, credits).getAmount().toPlainString(),
+        "must balance in each currency");
   }
 }

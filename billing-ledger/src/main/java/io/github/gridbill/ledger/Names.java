@@ -62,6 +62,44 @@ final class Names {
     return value;
   }
 
+  /**
+   * Whether a value is a printable ASCII name of at most {@value #MAX_NAME} characters that is not blank, which
+   * {@link #name} always accepts: a test that needs no field name, so callers build the name only for the values that
+   * need the full check.
+   */
+  static boolean isPlainName(String value) {
+    int n = value.length();
+    if (n == 0 || n > MAX_NAME) {
+      return false;
+    }
+    boolean blank = true;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+      blank &= c == ' ';
+    }
+    return !blank;
+  }
+
+  /**
+   * Whether a value is short ASCII text, which {@link #text} always accepts: a test that needs no field name, so
+   * callers build the name only for the values that need the full check.
+   */
+  static boolean isPlainText(String value) {
+    int n = value.length();
+    if (n > MAX_TEXT_BYTES) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Requires a high surrogate at {@code i} followed by a low one; returns the index of the low one. */
   private static int requirePair(String value, int i, String field) {
     if (!Character.isHighSurrogate(value.charAt(i)) || i + 1 >= value.length()

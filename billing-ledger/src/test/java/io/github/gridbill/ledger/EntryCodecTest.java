@@ -162,6 +162,68 @@ class EntryCodecTest {
             .lines(ls).attributes(attrs).contentDigest(DIGEST).build());
   }
 
+  /** Entries of every type, with notes, any Unicode text (including 4-byte UTF-8) and random digests. */
+  @Provide
+  Arbitrary<JournalEntry> anyEntries() {
+    Arbitrary<String> texts = Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(40),
+        Arbitraries.strings().all().ofMaxLength(20).filter(EntryCodecTest::pairedSurrogates),
+        Arbitraries.of("Énergie 電気 \uD83D\uDE00", "\uD83D\uDCA1 kWh"));
+    Arbitrary<String> names = texts.filter(t -> !t.isBlank() && t.chars().allMatch(c -> c >= 0x20
+        && (c < 0x7F || c > 0x9F)) && t.length() <= Names.MAX_NAME);
+    Arbitrary<Money> money = Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE / 4),
+        Arbitraries.of(Fx.USD, Fx.EUR, org.joda.money.CurrencyUnit.JPY, org.joda.money.CurrencyUnit.of("BHD")))
+        .as((m, c) -> Money.ofMinor(c, m));
+    Arbitrary<LedgerAccount> accounts = Arbitraries.of(AccountKind.class).flatMap(k -> switch (k) {
+      case REVENUE -> Arbitraries.of(LineKind.class).filter(x -> x != LineKind.TAX).map(LedgerAccount::revenue);
+      case CASH -> Arbitraries.of(PaymentMethod.class).map(LedgerAccount::cash);
+      default -> k.isKeyed() ? names.map(key -> LedgerAccount.of(k, key)) : Arbitraries.just(LedgerAccount.of(k, ""));
+    });
+    Arbitrary<List<JournalLine>> pair = Combinators.combine(accounts, accounts, money, names.optional(),
+        Arbitraries.longs().between(-1_000_000, 2_900_000).optional())
+        .as((a, b, m, ref, due) -> {
+          JournalLine.Builder debit = JournalLine.builder().account(a).side(EntrySide.DEBIT).amount(m);
+          ref.ifPresent(r -> {
+            debit.itemRef(r);
+            due.ifPresent(x -> debit.dueDate(java.time.LocalDate.ofEpochDay(x)));
+          });
+          return List.of(debit.build(), JournalLine.credit(b, m));
+        });
+    Arbitrary<List<JournalLine>> lines = pair.list().ofMinSize(1).ofMaxSize(4).map(l -> l.stream()
+        .flatMap(List::stream).toList());
+    Arbitrary<List<ItemNote>> notes = Combinators.combine(accounts, names, money, Arbitraries.integers()
+        .between(0, Integer.MAX_VALUE)).as(ItemNote::of).list().ofMaxSize(3);
+    Arbitrary<String> digests = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
+    Arbitrary<java.util.Map<String, String>> attributes = Arbitraries.maps(names, texts).ofMaxSize(4);
+    Arbitrary<JournalEntry.Builder> head = Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE), names,
+        Arbitraries.longs().between(-700_000, 2_900_000), Arbitraries.longs().between(-10_000_000_000L,
+            10_000_000_000L), Arbitraries.integers().between(0, 999_999_999), texts, digests)
+        .as((seq, key, day, seconds, nanos, description, digest) -> JournalEntry.builder().sequence(seq).key(key)
+            .effectiveDate(java.time.LocalDate.ofEpochDay(day)).recordedAt(Instant.ofEpochSecond(seconds, nanos))
+            .description(description).contentDigest(digest));
+    return Combinators.combine(head, Arbitraries.of(EntryType.class), lines, notes, attributes)
+        .as((b, type, ls, ns, attrs) -> b.type(type).lines(type.isFinancial() ? ls : List.of()).notes(ns)
+            .attributes(attrs).build());
+  }
+
+  private static boolean pairedSurrogates(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Property(tries = 400)
+  void encodesTheBytesOfTheReferenceEncoder(@ForAll("anyEntries") JournalEntry e) {
+    byte[] bytes = e.toBytes();
+    assertThat(bytes).isEqualTo(ReferenceEntryCodec.encode(e));
+    assertThat(JournalEntry.fromBytes(ByteBuffer.wrap(bytes))).isEqualTo(e);
+  }
+
   @Property(tries = 300)
   void everyEntryRoundTrips(@ForAll("entries") JournalEntry e) {
     byte[] bytes = e.toBytes();

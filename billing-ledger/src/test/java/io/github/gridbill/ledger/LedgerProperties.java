@@ -627,6 +627,7 @@ class LedgerProperties {
             .isEqualTo(ledger.arControl(cur, day));
       }
       ledger.aging(day).totals().forEach(t -> assertThat(t.tiesToControl()).isTrue());
+      assertAgingAsReference(ledger, entries, day);
       // every account's balance is the sum of its entries' lines up to the day
       Map<String, Long> fromEntries = new HashMap<>();
       for (JournalEntry e : entries) {
@@ -657,6 +658,19 @@ class LedgerProperties {
         assertThat(l.balance()).isEqualTo(sum);
       }
       assertThat(sum).isEqualTo(s.closingBalance());
+    }
+  }
+
+  /** The aging reports equal those of the original per-customer algorithm, for both bases and two bucket sets. */
+  static void assertAgingAsReference(Ledger ledger, List<JournalEntry> entries, LocalDate day) {
+    LedgerState state = new LedgerState();
+    entries.forEach(state::apply);
+    int d = LedgerState.day(day);
+    for (AgingPolicy p : List.of(AgingPolicy.standard(), AgingPolicy.of(AgingBasis.INVOICE_DATE, List.of(10, 20)),
+        AgingPolicy.of(AgingBasis.DUE_DATE, List.of(5)))) {
+      AgingReport expected = ReferenceAging.report(state, day, d, p);
+      assertThat(Aging.report(state, day, d, p)).as("aging on %s by %s", day, p).isEqualTo(expected);
+      assertThat(ledger.aging(day, p)).isEqualTo(expected);
     }
   }
 

@@ -36,10 +36,13 @@ final class Frames {
 
   static byte[] chain(MessageDigest sha, byte[] previous, long sequence, byte[] payload) {
     sha.reset();
-    sha.update(previous);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      sha.update((byte) (sequence >>> shift));
+    int n = previous.length;
+    byte[] head = new byte[n + 8];
+    System.arraycopy(previous, 0, head, 0, n);
+    for (int i = 0; i < 8; i++) {
+      head[n + i] = (byte) (sequence >>> (56 - 8 * i));
     }
+    sha.update(head);
     sha.update(payload);
     return sha.digest();
   }
