@@ -13,8 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +52,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same frames — encoding, SHA-256 chain hash, CRC32C — with one {@code write} and one {@code force(false)} per
  * batch, and nothing else. {@link #rawBatched} and {@link #rawEach} are the disk alone: the same frame bytes, built
  * before the invocation, written and forced per batch (what the device allows for records of this size).
+ *
+ * <p>{@link #postConcurrent} is group commit as a server sees it: {@code threads} callers post
+ * {@value #CONCURRENT_ENTRIES} entries (each thread its own customers' invoice, payment and application in turn), every
+ * call returning only once its entry is on disk; the store's leader flushes whatever all callers queued meanwhile.
+ * After each iteration it prints a {@code [group commit]} line: flushes and entries per flush (the batch size that
+ * emerged).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,6 +67,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FileJournalBenchmark {
   static final int BATCHED_ENTRIES = 150_000;
   static final int EACH_ENTRIES = 3_000;
+  static final int CONCURRENT_ENTRIES = 60_000;
   static final long SEED = 20241202L;
 
   /** The requests and, for the floor, the entries they post. */
@@ -169,6 +181,77 @@ public class FileJournalBenchmark {
     }
   }
 
+  /** Concurrent callers, each posting its own customers' requests and waiting for each entry to be durable. */
+  @State(Scope.Benchmark)
+  public static class Concurrent extends Inputs {
+    /** Posting threads. */
+    @Param({"8", "64"})
+    public int threads = 8;
+
+    int size = CONCURRENT_ENTRIES;
+    /** Each thread's requests: for its customers, invoice, payment and application in turn. */
+    List<List<Request>> perThread = List.of();
+    @Nullable ExecutorService pool;
+    long flushesBefore;
+
+    @Override
+    int entriesPerInvocation() {
+      return size;
+    }
+
+    @Override
+    String name() {
+      return "file-concurrent";
+    }
+
+    /** Splits the requests by customer over the threads (seed 20241202) and starts the threads. */
+    @Setup(Level.Trial)
+    public void inputs() {
+      Month m = new Month(size / 3, 0, SEED);
+      List<List<Request>> lists = new ArrayList<>(threads);
+      for (int t = 0; t < threads; t++) {
+        lists.add(new ArrayList<>());
+      }
+      for (int c = 0; c < m.invoices.size(); c++) {
+        List<Request> mine = lists.get(c % threads);
+        mine.add(m.invoices.get(c));
+        mine.add(m.payments.get(c));
+        mine.add(m.applications.get(c));
+      }
+      perThread = lists;
+      pool = Executors.newFixedThreadPool(threads);
+    }
+
+    /** An empty journal per iteration. */
+    @Setup(Level.Iteration)
+    public void fresh() {
+      open();
+      flushesBefore = store().flushes();
+    }
+
+    FileJournalStore store() {
+      return (FileJournalStore) Objects.requireNonNull(ledger).store();
+    }
+
+    /** Prints the flushes of the iteration, then closes and deletes the journal. */
+    @TearDown(Level.Iteration)
+    public void done() {
+      long flushes = store().flushes() - flushesBefore;
+      long entries = store().lastSequence();
+      System.out.printf("%n[group commit] %d threads: %,d entries in %,d flushes, %.1f entries per flush%n", threads,
+          entries, flushes, flushes == 0 ? 0.0 : entries / (double) flushes);
+      close();
+    }
+
+    /** Stops the threads. */
+    @TearDown(Level.Trial)
+    public void stop() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   /**
    * Posts the requests in batches, one flush per batch.
    *
@@ -197,6 +280,32 @@ public class FileJournalBenchmark {
   @OperationsPerInvocation(EACH_ENTRIES)
   public long postEach(Each s) {
     return LedgerInputs.postAll(Objects.requireNonNull(s.ledger), s.requests);
+  }
+
+  /**
+   * Posts from {@code threads} threads at once, each call durable on return; group commit shares the flushes.
+   *
+   * @param s the state
+   * @return the last sequence
+   * @throws Exception if a posting fails
+   */
+  @Benchmark
+  @OperationsPerInvocation(CONCURRENT_ENTRIES)
+  public long postConcurrent(Concurrent s) throws Exception {
+    Ledger l = Objects.requireNonNull(s.ledger);
+    ExecutorService pool = Objects.requireNonNull(s.pool);
+    List<Future<Long>> done = new ArrayList<>(s.threads);
+    for (List<Request> mine : s.perThread) {
+      done.add(pool.submit(() -> LedgerInputs.postAll(l, mine)));
+    }
+    for (Future<Long> f : done) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a posting thread failed", e.getCause());
+      }
+    }
+    return l.lastSequence();
   }
 
   /**

@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * store append and state update.
  *
  * <p>{@link #bareEncodeChainAppend} is the floor in the same class: the same entries, prebuilt, only encoded,
- * SHA-256-chained and appended to a list, with no request digest, key index, validation or state.
+ * SHA-256-chained and appended to a list, with no request digest, key index, validation or state. {@link #bareChain}
+ * is the hash alone: the SHA-256 chain over the same entries' encodings, made before the invocation.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -64,6 +65,8 @@ public class LedgerPostingBenchmark {
     List<Request> prefill = List.of();
     List<Request> timed = List.of();
     List<JournalEntry> entries = List.of();
+    /** The timed entries' encodings, for the hash-only floor. */
+    byte[][] payloads = new byte[0][];
 
     /** Builds the requests from seed 20241201. */
     @Setup(Level.Trial)
@@ -96,6 +99,10 @@ public class LedgerPostingBenchmark {
       }
       prefill = pre;
       entries = LedgerInputs.entriesOf(prefill, timed);
+      payloads = new byte[entries.size()][];
+      for (int i = 0; i < payloads.length; i++) {
+        payloads[i] = entries.get(i).toBytes();
+      }
     }
   }
 
@@ -145,6 +152,25 @@ public class LedgerPostingBenchmark {
   @OperationsPerInvocation(ENTRIES)
   public long bareEncodeChainAppend(Inputs in) {
     return encodeChainAppend(in.entries);
+  }
+
+  /**
+   * The hash alone: chains the prebuilt encodings with SHA-256, as the journal does (previous hash, sequence,
+   * payload).
+   *
+   * @param in the encodings
+   * @return the last hash's first byte
+   */
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public int bareChain(Inputs in) {
+    MessageDigest sha = sha256();
+    byte[] previous = new byte[32];
+    byte[][] payloads = in.payloads;
+    for (int i = 0; i < payloads.length; i++) {
+      previous = chain(sha, previous, i + 1L, payloads[i]);
+    }
+    return previous[0];
   }
 
   static long encodeChainAppend(List<JournalEntry> entries) {

@@ -8,8 +8,10 @@ import io.github.gridbill.ledger.EntryType;
 import io.github.gridbill.ledger.JournalEntry;
 import io.github.gridbill.ledger.Ledger;
 import io.github.gridbill.ledger.journal.FileJournalStore;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +65,40 @@ class LedgerBenchmarksTest {
     }
     fresh.close();
     assertThat(new LedgerPostingBenchmark().bareEncodeChainAppend(in)).isGreaterThan(30L * 100);
+    // the hash-only floor hashes exactly the entries' encodings
+    for (int i = 0; i < 30; i++) {
+      assertThat(in.payloads[i]).isEqualTo(in.entries.get(i).toBytes());
+    }
+    MessageDigest sha = LedgerPostingBenchmark.sha256();
+    byte[] previous = new byte[32];
+    for (int i = 0; i < 30; i++) {
+      sha.update(previous);
+      sha.update(ByteBuffer.allocate(8).putLong(i + 1L).array());
+      sha.update(in.payloads[i]);
+      previous = sha.digest();
+    }
+    assertThat(new LedgerPostingBenchmark().bareChain(in)).isEqualTo((int) previous[0]);
+  }
+
+  @Test
+  void concurrentCallersPostEveryEntryDurablyAndShareFlushes(@TempDir Path tmp) throws Exception {
+    FileJournalBenchmark b = new FileJournalBenchmark();
+    FileJournalBenchmark.Concurrent s = new FileJournalBenchmark.Concurrent();
+    s.size = 300;
+    s.threads = 4;
+    s.root = tmp;
+    s.inputs();
+    assertThat(s.perThread).hasSize(4).allSatisfy(l -> assertThat(l).hasSize(75));
+    s.fresh();
+    assertThat(b.postConcurrent(s)).isEqualTo(300);
+    long flushes = s.store().flushes() - s.flushesBefore;
+    assertThat(flushes).isBetween(1L, 300L);
+    Ledger l = Objects.requireNonNull(s.ledger);
+    // every customer's payment was applied to its invoice: nothing is left open
+    assertThat(l.openItems(LocalDate.of(2025, 1, 1))).isEmpty();
+    assertThat(l.verify().isIntact()).isTrue();
+    s.done();
+    s.stop();
   }
 
   @Test
