@@ -97,9 +97,7 @@ final class MeterFileOptions {
    */
   @Nullable CsvMapping check(ZoneId zone) {
     String mf = oneOf("--meter-format", meterFormat, "greenbutton", "csv");
-    if (!Files.isRegularFile(meterFile) || !Files.isReadable(meterFile)) {
-      throw bad("--meter must be a readable file: " + meterFile);
-    }
+    checkReadable("--meter", meterFile);
     if (!mf.equals("greenbutton") && usagePoint != null) {
       throw bad("--usage-point applies to --meter-format greenbutton only");
     }
@@ -123,7 +121,33 @@ final class MeterFileOptions {
    * @return the series, never null
    */
   IntervalSeries read(@Nullable CsvMapping mapping) {
-    return mapping == null ? greenButton() : csv(mapping);
+    return read(meterFile, "--meter", mapping);
+  }
+
+  /**
+   * Reads another file of the same meter with the same flags, for example {@code gridbill vee --history}: the csv
+   * mapping (columns, unit, meter id from {@code --meter}'s name or {@code --meter-id}) or the Green Button usage
+   * point are those of the meter file.
+   *
+   * @param file the file, not null
+   * @param flag the file's flag, named in errors, for example {@code "--history"}
+   * @param mapping the csv mapping from {@link #check}, or null for Green Button
+   * @return the series, never null
+   */
+  IntervalSeries read(Path file, String flag, @Nullable CsvMapping mapping) {
+    return mapping == null ? greenButton(file, flag) : csv(file, flag, mapping);
+  }
+
+  /**
+   * Checks that a file flag names a readable file.
+   *
+   * @param flag the flag, for example {@code "--meter"}
+   * @param file the file
+   */
+  void checkReadable(String flag, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw bad(flag + " must be a readable file: " + file);
+    }
   }
 
   String oneOf(String flag, String value, String... allowed) {
@@ -272,12 +296,12 @@ final class MeterFileOptions {
     return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
   }
 
-  private IntervalSeries greenButton() {
+  private IntervalSeries greenButton(Path file, String flag) {
     GreenButtonImport gb;
     try {
-      gb = GreenButtonReader.create().readAll(meterFile);
+      gb = GreenButtonReader.create().readAll(file);
     } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
+      throw bad(flag + " could not be read: " + file + " (" + why(e) + ")");
     }
     List<String> seen = new ArrayList<>();
     for (UsagePointResult r : gb.usagePoints()) {
@@ -293,19 +317,20 @@ final class MeterFileOptions {
     if (usagePoint != null) {
       throw bad("--usage-point must name a usage point of " + gb.source() + " " + seen + ": " + usagePoint);
     }
-    throw new ValidationException("meter", gb.source(),
+    throw new ValidationException(flag.substring(2), gb.source(),
         "must hold a usage point with interval electricity data, but has " + seen);
   }
 
-  private IntervalSeries csv(CsvMapping mapping) {
+  private IntervalSeries csv(Path file, String flag, CsvMapping mapping) {
     List<IntervalSeries> all;
     try {
-      all = CsvIntervalReader.of(mapping).readAll(meterFile);
+      all = CsvIntervalReader.of(mapping).readAll(file);
     } catch (UncheckedIOException e) {
-      throw bad("--meter could not be read: " + meterFile + " (" + why(e) + ")");
+      throw bad(flag + " could not be read: " + file + " (" + why(e) + ")");
     }
     if (all.isEmpty()) {
-      throw new ValidationException("meter", meterFile.getFileName(), "must hold at least one row of interval data");
+      throw new ValidationException(flag.substring(2), file.getFileName(), "must hold at least one row of interval"
+          + " data");
     }
     return all.get(0);
   }

@@ -17,14 +17,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One generated customer: who they are, what they buy, how big their load and solar plant are, and how they will pay.
- * Everything follows from the scenario seed and the account's index, so a re-run generates the same customer.
+ * Everything follows from the scenario seed and the account's index (and its name from the names of the accounts
+ * before it in its book, {@link #generateAll}), so a re-run generates the same customer.
  */
 final class DemoAccount {
 
@@ -62,6 +68,15 @@ final class DemoAccount {
       "Smith", "Garcia", "Johnson", "Brown", "Miller", "Davis", "Wilson", "Lopez", "Khan", "Das", "Moore", "Clark"};
   private static final String[] BUSINESS = {"Bakery", "Pharmacy", "Dental Clinic", "Print Shop", "Hardware",
       "Cafe", "Tailors", "Auto Repair", "Grocers", "Textiles"};
+  /** The letters a disambiguating initial is drawn from (common initials only). */
+  private static final String INITIALS = "ABCDEGHJKLMNPRSTV";
+
+  /**
+   * The percentage of customers who pay by a bank transfer that carries neither an account nor an invoice reference,
+   * under a name the customer master does not know ({@link Payer#UNIDENTIFIED}): cash application cannot place them,
+   * and they are the only bank lines meant to end as {@code NO_PAYER} exceptions.
+   */
+  static final int UNIDENTIFIED_PERCENT = 3;
 
   private final int index;
   private final String id;
@@ -176,7 +191,7 @@ final class DemoAccount {
 
     int p = r.nextInt(100);
     Payer payer = p < 62 ? Payer.ON_TIME : p < 70 ? Payer.PARTIAL : p < 78 ? Payer.LATE : p < 82 ? Payer.OVERPAID
-        : p < 97 ? Payer.NONE : Payer.UNIDENTIFIED;
+        : p < 100 - UNIDENTIFIED_PERCENT ? Payer.NONE : Payer.UNIDENTIFIED;
     int m = r.nextInt(100);
     Method method = payer == Payer.UNIDENTIFIED ? Method.BANK_TRANSFER
         : m < 30 ? Method.CARD : m < 45 ? Method.CHEQUE : m < 80 ? Method.BANK_TRANSFER : Method.ONLINE;
@@ -196,6 +211,64 @@ final class DemoAccount {
     }
     return new DemoAccount(index, id, kind, account, seed, annualKwh, kwp, gap, List.copyOf(contracts), payer,
         method, shedFrom, shedTo, arrearsDays, arrearsMinor);
+  }
+
+  /**
+   * Generates accounts 0 to {@code accounts − 1} of a scenario with names unique within each book: the bank's
+   * statement names the payer, and the payer directory matches on the name, so a name two customers share would
+   * identify neither ({@link DemoCash#payerDirectory}). The first account (by index) with a name keeps it; a later one
+   * gets initials drawn from its own seed ("Aarav K. Sharma", "R. K. Sharma Bakery"), one initial when one is free,
+   * two when all of those are taken, and so on. Everything else about each account is exactly
+   * {@link #generate(DemoScenario, int)}'s, and a re-run gives the same names.
+   *
+   * @param scenario the scenario
+   * @return the accounts in index order
+   */
+  static List<DemoAccount> generateAll(DemoScenario scenario) {
+    List<DemoAccount> out = new ArrayList<>(scenario.accounts());
+    Map<DemoBook, Set<String>> taken = new EnumMap<>(DemoBook.class);
+    for (int i = 0; i < scenario.accounts(); i++) {
+      DemoAccount a = generate(scenario, i);
+      Set<String> names = taken.computeIfAbsent(a.book(), b -> new HashSet<>());
+      if (!names.add(a.account().name().toUpperCase(Locale.ROOT))) {
+        a = a.withName(distinctName(a, names));
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /** The account's name with the first free initials (drawn from its seed), which it adds to {@code taken}. */
+  private static String distinctName(DemoAccount a, Set<String> taken) {
+    String name = a.account().name();
+    int space = name.indexOf(' ');
+    int n = INITIALS.length();
+    long combinations = 1;
+    for (int k = 1; k <= 6; k++) {
+      combinations *= n;
+      long start = Math.floorMod(mix(a.seed() + k), combinations);
+      for (long j = 0; j < combinations; j++) {
+        long c = (start + j) % combinations;
+        StringBuilder initials = new StringBuilder();
+        for (int x = 0; x < k; x++) {
+          initials.append(INITIALS.charAt((int) (c % n))).append(". ");
+          c /= n;
+        }
+        // a person's initials go between the given and the family name, a business's before the owner's name
+        String candidate = a.kind().isBusiness() ? initials + name
+            : name.substring(0, space + 1) + initials + name.substring(space + 1);
+        if (taken.add(candidate.toUpperCase(Locale.ROOT))) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("no free initials for " + name + " in " + a.book());
+  }
+
+  /** This account under another name (everything else the same). */
+  private DemoAccount withName(String name) {
+    return new DemoAccount(index, id, kind, account.withName(name), seed, annualKwh, solarKwp, gapIntervals,
+        contracts, payer, method, drShedFrom, drShedTo, arrearsDays, arrearsMinor);
   }
 
   private static long mix(long z) {

@@ -113,10 +113,7 @@ final class DemoBilling {
   }
 
   Result run(ProgressListener progress) {
-    List<DemoAccount> accounts = new ArrayList<>(scenario.accounts());
-    for (int i = 0; i < scenario.accounts(); i++) {
-      accounts.add(DemoAccount.generate(scenario, i));
-    }
+    List<DemoAccount> accounts = DemoAccount.generateAll(scenario);
     int featuredIndex = featuredIndex(accounts);
     Map<DemoBook, InvoiceAssembler> assemblers = new EnumMap<>(DemoBook.class);
     Map<DemoBook, List<Invoice>> invoices = new EnumMap<>(DemoBook.class);

@@ -91,7 +91,8 @@ final class DemoCash {
 
   /**
    * The customer master's names, upper case, for the bank's counterparty names: a name that more than one account
-   * shares identifies nobody.
+   * shares identifies nobody. The generated names are unique within a book ({@link DemoAccount#generateAll}), so every
+   * account of the book is in the directory.
    */
   static Map<String, String> payerDirectory(List<DemoAccount> accounts, DemoBook book) {
     Map<String, String> byName = new HashMap<>();

@@ -13,6 +13,8 @@ import io.github.gridbill.ledger.Ledger;
 import io.github.gridbill.ledger.OpenItem;
 import io.github.gridbill.ledger.TrialBalanceLine;
 import io.github.gridbill.rating.run.ProgressListener;
+import io.github.gridbill.reconcile.cash.ExceptionReason;
+import io.github.gridbill.reconcile.ledger.PlannedLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +164,43 @@ class DemoRunTest {
       assertThat(DemoBook.in(second.cash, b).unidentified()).hasSameSizeAs(cash.unidentified());
     }
     assertThat(firstText).contains("receivables reconciliation").contains("reconciled, no difference");
+  }
+
+  @Test
+  void onlyTheDeliberatelyUnidentifiedPayersEndAsNoPayerExceptions() {
+    Map<String, DemoAccount> accounts = new HashMap<>();
+    first.billing().accounts.forEach(a -> accounts.put(a.id(), a));
+    Map<String, DemoPayment> byEndToEndId = new HashMap<>();
+    int deliberate = 0;
+    for (DemoPayment p : first.payments) {
+      byEndToEndId.put(p.id(), p);
+      if (p.viaBankStatement()
+          && Objects.requireNonNull(accounts.get(p.accountId())).payer() == DemoAccount.Payer.UNIDENTIFIED) {
+        deliberate++;
+      }
+    }
+    int noPayer = 0;
+    for (DemoBook b : DemoBook.values()) {
+      for (PlannedLine l : DemoBook.in(first.cash, b).posted().plan().lines()) {
+        if (l.exception().map(e -> e.reason() == ExceptionReason.NO_PAYER).orElse(false)) {
+          noPayer++;
+          DemoPayment p = Objects.requireNonNull(byEndToEndId.get(l.statementLine().orElseThrow().endToEndId()
+              .orElseThrow()));
+          assertThat(Objects.requireNonNull(accounts.get(p.accountId())).payer())
+              .as("payer of NO_PAYER line %s (%s, \"%s\")", p.id(), p.payerName(), p.remittance())
+              .isEqualTo(DemoAccount.Payer.UNIDENTIFIED);
+        }
+      }
+    }
+    assertThat(noPayer).isEqualTo(deliberate);
+    // the generator makes UNIDENTIFIED_PERCENT of all accounts unidentifiable payers: the NO_PAYER count is a binomial
+    // draw with that rate (a little under it, as a credit bill or a late payment makes no bank line), within three
+    // standard deviations of its mean
+    double rate = DemoAccount.UNIDENTIFIED_PERCENT / 100.0;
+    double mean = ACCOUNTS * rate;
+    double threeSigma = 3 * Math.sqrt(ACCOUNTS * rate * (1 - rate));
+    assertThat((double) noPayer).as("NO_PAYER lines of %d accounts", ACCOUNTS).isPositive()
+        .isBetween(mean - threeSigma, mean + threeSigma);
   }
 
   @Test
