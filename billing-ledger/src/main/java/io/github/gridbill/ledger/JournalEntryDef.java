@@ -165,8 +165,7 @@ abstract class JournalEntryDef {
       return false;
     }
     for (int i = 0; i < 64; i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      if (ByteSink.hexValue(s.charAt(i)) < 0) {
         return false;
       }
     }
