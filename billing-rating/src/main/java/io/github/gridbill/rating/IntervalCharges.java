@@ -99,7 +99,13 @@ public final class IntervalCharges {
             energy[i] = energy[i].add(BigDecimal.valueOf(a, 6).multiply(prices.priceAt(j)).multiply(sp.escalation));
           }
           TierTable tt = tables.get(p);
-          if (tt == null || a == 0) {
+          if (a == 0) {
+            continue;
+          }
+          if (tt == null) {
+            if (shared) { // a period the charge does not price still fills the bill's counter, unpriced
+              counters.computeIfAbsent(-1, k -> new long[2])[0] += a;
+            }
             continue;
           }
           long[] st = counters.computeIfAbsent(shared ? -1 : p, k -> new long[2]);
@@ -138,16 +144,18 @@ public final class IntervalCharges {
             default: {
               int p = sp.energyPeriodOfKey[0][sp.runKey[runOf[j]]];
               TierTable tt = tables.get(p);
+              boolean sharedCounter = Objects.requireNonNull(ec0).counter() == TierCounter.ALL_PERIODS;
               if (tt == null) {
+                if (sharedCounter) { // as for imports: an unpriced period fills the export counter too
+                  counters.computeIfAbsent(-1, k -> new long[2])[0] += x;
+                }
                 break;
               }
               BigDecimal[] sell = new BigDecimal[tt.size()];
               for (int t = 0; t < sell.length; t++) {
                 sell[t] = tt.sell[t] == null ? BigDecimal.ZERO : tt.sell[t];
               }
-              long[] st = counters.computeIfAbsent(
-                  Objects.requireNonNull(ec0).counter() == TierCounter.ALL_PERIODS ? -1 : p,
-                  k -> new long[2]);
+              long[] st = counters.computeIfAbsent(sharedCounter ? -1 : p, k -> new long[2]);
               credit[i] = credit[i].add(fill(tt, st, x, sell));
             }
           }

@@ -111,6 +111,53 @@ class IntervalChargesTest {
     assertThat(ic.netCharge(2)).isZero();
   }
 
+  /** An ALL_PERIODS chronological charge that prices "on-peak" only: 10 kWh at 0.10 (sell 0.04), then 0.20 (0.03). */
+  private static EnergyCharge onPeakOnly() {
+    return EnergyCharge.builder().id("energy").description("Energy").schedule(halfDay())
+        .counter(TierCounter.ALL_PERIODS).allocation(TierAllocation.CHRONOLOGICAL)
+        .addPeriod(PeriodTiers.of(1, List.of(Tier.builder().upTo(d("10")).rate(d("0.10")).sellRate(d("0.04")).build(),
+            Tier.builder().rate(d("0.20")).sellRate(d("0.03")).build())))
+        .build();
+  }
+
+  /**
+   * Regression: a period that an ALL_PERIODS charge does not price still moves its chronological counter (RATING.md:
+   * "an interval of a period the charge does not price moves the counter unpriced"), the export counter of tier sell
+   * rates too ("filled like its import counter"); IntervalCharges skipped those intervals.
+   *
+   * <p>1 kWh every hour of June: by noon on 1 June the counter is at 12 kWh, past the bound, so every on-peak hour
+   * costs 0.20: 360 × 0.20 = 72.00 (skipping the off-peak hours, the first 10 on-peak hours would cost 0.10: 71.00).
+   * Under net billing, 1 kWh exported every hour (nothing imported) earns 0.03 in every on-peak hour: 360 × 0.03 =
+   * 10.80 (not 10.90).
+   */
+  @Test
+  void regression_anUnpricedPeriodMovesTheSharedChronologicalCounter() {
+    RatingPlan plan = RatingPlan.compile(Fixtures.tariff(UTC, v -> v.addEnergyCharge(onPeakOnly())), JUNE, H);
+    IntervalSeries s = Fixtures.constant(JUNE, H, 1_000_000);
+
+    IntervalCharges ic = IntervalCharges.of(plan, s);
+
+    assertThat(ic.energyCharge(11)).isZero();
+    assertThat(ic.energyCharge(12)).isEqualByComparingTo("0.20");
+    assertThat(sum(ic, 0, ic.size())).isEqualByComparingTo("72.00");
+    assertThat(Rater.create().rate(plan, s).bill().total().getAmount()).isEqualByComparingTo("72.00");
+
+    RatingPlan nb = RatingPlan.compile(Fixtures.tariff(UTC, v -> v.addEnergyCharge(onPeakOnly())
+        .netMetering(NetMeteringRule.builder().mode(NetMeteringMode.NET_BILLING).exportRate(ExportRate.tierSellRates())
+            .build())), JUNE, H);
+    IntervalSeries exports = Fixtures.series(JUNE, H, i -> 0, i -> 1_000_000);
+
+    IntervalCharges credits = IntervalCharges.of(nb, exports);
+
+    assertThat(credits.exportCredit(12)).isEqualByComparingTo("0.03");
+    BigDecimal credit = BigDecimal.ZERO;
+    for (int i = 0; i < credits.size(); i++) {
+      credit = credit.add(credits.exportCredit(i));
+    }
+    assertThat(credit).isEqualByComparingTo("10.80");
+    assertThat(Rater.create().rate(nb, exports).bill().total().getAmount()).isEqualByComparingTo("-10.80");
+  }
+
   @Test
   void volumeTiersBelongToNoSingleInterval() {
     Tariff t = Fixtures.tariff(UTC, v -> v.addEnergyCharge(Fixtures.domainTiers(TierMode.VOLUME)));
