@@ -436,8 +436,9 @@ final class BillAssembler {
 
     // demand is measured over the whole bill (one demand reading per bill), then prorated by days in a split bill
     long segPeak = flatPeakMwh;
-    BigDecimal tierDemandKw = (v.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
-        && billingDemand != null ? billingDemand : Power.ofMilliwatts(segPeak * perHour)).toKilowatts();
+    // kWh/kW bounds: the bill's one billing demand (its last version's ratchet) where this version asks for it
+    BigDecimal tierDemandKw = (plan.perKwTiersUseBillingDemand(sp)
+        ? Objects.requireNonNull(billingDemand, "billingDemand") : Power.ofMilliwatts(segPeak * perHour)).toKilowatts();
 
     // energy: what each key charges
     long[] charged = mode == NetMeteringMode.NET_BILLING ? t.netImp : t.imp;

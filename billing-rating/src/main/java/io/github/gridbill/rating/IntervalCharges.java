@@ -25,9 +25,12 @@ import java.util.Objects;
  *
  * <p>Only charges that belong to single intervals can be attributed: volume (all-units) tiers, tiers shared in
  * proportion between periods, and monthly net metering depend on the whole bill, and are refused with a
- * {@link BusinessRuleException}. Fixed and demand charges, minimums, riders and taxes are not included; with a money
- * bank, export credits are attributed to the intervals that earned them, before the bank settles them. Instances are
- * immutable and thread-safe.
+ * {@link BusinessRuleException}. So are kWh/kW tier bounds sized by the bill's billing demand (a version whose
+ * conventions say {@code perKwTierDemand = BILLING_DEMAND}, in a bill whose last version has a ratchet), which depends
+ * on the previous bills; kWh/kW bounds sized by the peak (the bill's peak, in every segment of a split bill) are
+ * attributed. Fixed and demand charges, minimums, riders and taxes are not included; with a money bank, export
+ * credits are attributed to the intervals that earned them, before the bank settles them. Instances are immutable and
+ * thread-safe.
  */
 public final class IntervalCharges {
   private final BigDecimal[] energy;
@@ -44,7 +47,8 @@ public final class IntervalCharges {
    * @param plan the plan, not null
    * @param series the meter data covering the plan's grid, not null
    * @return the per-interval charges, never null
-   * @throws BusinessRuleException if a charge of the tariff cannot be attributed to single intervals
+   * @throws BusinessRuleException if a charge of the tariff cannot be attributed to single intervals (volume tiers,
+   *     proportional tiers, monthly net metering, kWh/kW bounds sized by the billing demand)
    * @throws MeterDataException if the series does not cover the plan (as for rating)
    */
   public static IntervalCharges of(RatingPlan plan, IntervalSeries series) {
@@ -60,18 +64,18 @@ public final class IntervalCharges {
     for (int i = 0; i < n; i++) {
       peak = Math.max(peak, series.importAt(i + shift));
     }
+    BigDecimal billPeakKw = Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
     for (SegmentPlan sp : plan.segments) {
-      @org.jspecify.annotations.Nullable BigDecimal peakKw =
-          Power.ofMilliwatts(peak * plan.intervalLength().perHour()).toKilowatts();
       NetMeteringRule rule = sp.version.netMetering().orElse(null);
       NetMeteringMode mode = rule == null ? null : rule.mode();
       if (mode == NetMeteringMode.NET_METERING) {
         throw new BusinessRuleException("netMetering.mode", mode,
             "nets a whole bill per TOU period, so its charges belong to no single interval");
       }
-      if (sp.version.ratchet().isPresent()) {
-        peakKw = null; // per-kW bounds would need the billing demand: refuse below if they are used
-      }
+      // kWh/kW bounds: the bill's peak, or the bill's one billing demand (by its last version's ratchet, not this
+      // segment's) where this segment's version sizes them by it; that needs the previous bills' demands, so such
+      // bounds are refused below if they are used (null)
+      @org.jspecify.annotations.Nullable BigDecimal peakKw = plan.perKwTiersUseBillingDemand(sp) ? null : billPeakKw;
       boolean net = mode == NetMeteringMode.NET_BILLING;
       int[] runOf = new int[sp.count];
       for (int r = 0; r < sp.runStart.length; r++) {
@@ -95,7 +99,13 @@ public final class IntervalCharges {
             energy[i] = energy[i].add(BigDecimal.valueOf(a, 6).multiply(prices.priceAt(j)).multiply(sp.escalation));
           }
           TierTable tt = tables.get(p);
-          if (tt == null || a == 0) {
+          if (a == 0) {
+            continue;
+          }
+          if (tt == null) {
+            if (shared) { // a period the charge does not price still fills the bill's counter, unpriced
+              counters.computeIfAbsent(-1, k -> new long[2])[0] += a;
+            }
             continue;
           }
           long[] st = counters.computeIfAbsent(shared ? -1 : p, k -> new long[2]);
@@ -134,16 +144,18 @@ public final class IntervalCharges {
             default: {
               int p = sp.energyPeriodOfKey[0][sp.runKey[runOf[j]]];
               TierTable tt = tables.get(p);
+              boolean sharedCounter = Objects.requireNonNull(ec0).counter() == TierCounter.ALL_PERIODS;
               if (tt == null) {
+                if (sharedCounter) { // as for imports: an unpriced period fills the export counter too
+                  counters.computeIfAbsent(-1, k -> new long[2])[0] += x;
+                }
                 break;
               }
               BigDecimal[] sell = new BigDecimal[tt.size()];
               for (int t = 0; t < sell.length; t++) {
                 sell[t] = tt.sell[t] == null ? BigDecimal.ZERO : tt.sell[t];
               }
-              long[] st = counters.computeIfAbsent(
-                  Objects.requireNonNull(ec0).counter() == TierCounter.ALL_PERIODS ? -1 : p,
-                  k -> new long[2]);
+              long[] st = counters.computeIfAbsent(sharedCounter ? -1 : p, k -> new long[2]);
               credit[i] = credit[i].add(fill(tt, st, x, sell));
             }
           }
@@ -175,7 +187,7 @@ public final class IntervalCharges {
               || t.unit() == io.github.gridbill.core.tariff.TierUnit.KWH_PER_KW_PER_DAY));
       if (perKw && peakKw == null) {
         throw new BusinessRuleException(ec.id() + ".tiers", "kWh/kW",
-            "are sized by the ratcheted billing demand, which needs the whole bill");
+            "are sized by the bill's ratcheted billing demand, which needs the previous bills' demands");
       }
       out.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, peakKw == null ? BigDecimal.ZERO : peakKw,
           sp.escalation));

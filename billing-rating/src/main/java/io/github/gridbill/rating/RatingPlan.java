@@ -1,6 +1,7 @@
 package io.github.gridbill.rating;
 
 import io.github.gridbill.core.ValidationException;
+import io.github.gridbill.core.tariff.DemandBasis;
 import io.github.gridbill.core.tariff.Tariff;
 import io.github.gridbill.core.tariff.TariffSegment;
 import io.github.gridbill.core.time.BillingPeriod;
@@ -127,6 +128,21 @@ public final class RatingPlan {
       n += s.runStart.length;
     }
     return n;
+  }
+
+  /**
+   * Whether a segment's kWh/kW tier bounds are sized by the bill's billing demand rather than by its peak (RATING.md,
+   * Tiers and Determinants): the segment's own version asks for it ({@code perKwTierDemand = BILLING_DEMAND}) and the
+   * bill has a billing demand. A bill has one billing demand, by the ratchet of its last segment's version, whatever
+   * the segment's own version has; without one, every segment sizes them by the peak. The bill and
+   * {@link IntervalCharges} both decide by this one rule.
+   *
+   * @param sp one of this plan's segments
+   * @return true when the bounds need the billing demand
+   */
+  boolean perKwTiersUseBillingDemand(SegmentPlan sp) {
+    return sp.version.conventions().perKwTierDemand() == DemandBasis.BILLING_DEMAND
+        && segments.get(segments.size() - 1).version.ratchet().isPresent();
   }
 
   @Override

@@ -141,6 +141,21 @@ class DifferentialRatingProperties {
   }
 
   @Provide
+  Arbitrary<Scenario> splitRatchets() {
+    return TariffArbitraries.splitRatchetScenarios();
+  }
+
+  /**
+   * Split bills where exactly one version has a ratchet and kWh/kW tiers (in the first version, the last or both) are
+   * sized by the peak or by billing demand: every bill, its one billing demand (the last version's ratchet, or none)
+   * and every segment's tiers equal the reference's.
+   */
+  @Property(tries = 60)
+  void splitBillsWithOneRatchetAndKwhPerKwTiersMatchTheReference(@ForAll("splitRatchets") Scenario s) {
+    Differential.check(s);
+  }
+
+  @Provide
   Arbitrary<Scenario> singleBillsWithBoundAtUsage() {
     Features f = Features.ALL.withoutNetMetering().withVersionChange(false).withMaxBills(1);
     return TariffArbitraries.scenarios(f).flatMap(s -> Combinators.combine(Arbitraries.of(TierMode.class),

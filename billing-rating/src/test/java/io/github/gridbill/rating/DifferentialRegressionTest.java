@@ -395,11 +395,13 @@ class DifferentialRegressionTest {
    * A flat BILLING_DEMAND charge bills the billing demand even when the ratchet names it with demand periods (the
    * engine filtered it by the periods as if it were TOU, and billed its peak). RATING.md: "on the peak or — for
    * BILLING_DEMAND charges — the billing demand (for TOU charges: in the ratchet's demand periods ...)"; a flat charge
-   * has one period, 0 (DemandCharge), so the ratchet's peak in its period 1 is that of no interval.
+   * has one period, 0 (DemandCharge).
    *
-   * <p>The ratchet (100%, current peak included, minimum 20 kW) names the flat charge "billed" (10.00/kW) with demand
-   * period 1. 8 kW at 03:00: the ratchet's current peak reads no interval, so the billing demand is the minimum,
-   * 20 kW: 200.00 (the engine billed the 8 kW peak: 80.00).
+   * <p>Found with the ratchet naming the flat charge "billed" (10.00/kW) with demand period 1, which reads no interval:
+   * billing demand = the 20 kW minimum, 200.00, where the engine billed the 8 kW peak, 80.00. TariffVersion now refuses
+   * that ratchet (a demand period must be a period of the charge named, and a flat charge's only period is 0), so the
+   * case is pinned with period 0: the ratchet (100%, current peak included, minimum 20 kW) reads the whole bill's
+   * 8 kW peak (03:00), the billing demand is the minimum, 20 kW, and "billed" bills it: 200.00.
    */
   @Test
   void regression_flatBillingDemandChargeNamedByTheRatchetBillsTheBillingDemand() {
@@ -407,7 +409,7 @@ class DifferentialRegressionTest {
         .basis(io.github.gridbill.core.tariff.DemandBasis.BILLING_DEMAND).addPeriod(PeriodTiers.flat(0, d("10.00")))
         .build();
     io.github.gridbill.core.tariff.Ratchet r = io.github.gridbill.core.tariff.Ratchet.builder()
-        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).minimumKw(d("20")).addDemandPeriods(1)
+        .from(io.github.gridbill.core.tariff.Ratchet.uniform(d("100"), 11)).minimumKw(d("20")).addDemandPeriods(0)
         .demandCharge("billed").build();
     Tariff t = tariff(TariffVersion.builder().effectiveFrom(FROM).addDemandCharge(billed).ratchet(r).build());
     long[] imp = new long[HOURS];

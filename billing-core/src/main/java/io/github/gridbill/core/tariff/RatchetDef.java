@@ -62,7 +62,9 @@ abstract class RatchetDef {
   }
 
   /**
-   * The demand-schedule periods whose peaks count toward the ratchet's peak; empty means all periods.
+   * The demand-schedule periods whose peaks count toward the ratchet's peak; empty means all periods. Each must be a
+   * period of the demand charge {@link #demandCharge()} names (0 for a flat charge), or, when it names none, of one of
+   * the version's TOU demand charges: {@link TariffVersion} checks it.
    *
    * @return the periods
    */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.immutables.value.Value;
 
 /**
@@ -174,6 +175,7 @@ abstract class TariffVersionDef {
         throw new ValidationException(d.id() + ".basis", d.basis(), "needs the version's ratchet rule");
       }
     }
+    ratchet().ifPresent(this::checkDemandPeriods);
     if (conventions().uniformTierBoundsAcrossPeriods()) {
       UniformTiers.check(this);
     }
@@ -188,5 +190,46 @@ abstract class TariffVersionDef {
         }
       }
     });
+  }
+
+  /**
+   * RATING.md: the ratchet's demand periods are periods of the demand charge it names ({@code Ratchet.demandCharge}),
+   * and of every TOU demand charge when it names none; a period of none of them would count no interval. Without
+   * demand periods the name is not checked: it then changes nothing, and SAM's importer names its TOU demand charge
+   * whether or not the tariff has one.
+   */
+  private void checkDemandPeriods(Ratchet r) {
+    if (r.demandPeriods().isEmpty()) {
+      return;
+    }
+    int maxPeriod = -1;
+    String rule;
+    Optional<String> named = r.demandCharge();
+    if (named.isPresent()) {
+      DemandCharge charge = null;
+      for (DemandCharge d : demandCharges()) {
+        if (d.id().equals(named.get())) {
+          charge = d;
+        }
+      }
+      if (charge == null) {
+        throw new ValidationException("ratchet.demandCharge", named.get(),
+            "must name a demand charge of this version when ratchet.demandPeriods are given");
+      }
+      maxPeriod = charge.schedule().map(s -> s.periodNames().size() - 1).orElse(0); // flat: period 0
+      rule = "must be periods of demand charge " + charge.id();
+    } else {
+      for (DemandCharge d : demandCharges()) {
+        if (d.schedule().isPresent()) {
+          maxPeriod = Math.max(maxPeriod, d.schedule().get().periodNames().size() - 1);
+        }
+      }
+      rule = "must be periods of the version's TOU demand charges (the ratchet names no demand charge)";
+    }
+    for (int p : new TreeSet<>(r.demandPeriods())) {
+      if (p < 0 || p > maxPeriod) {
+        throw new ValidationException("ratchet.demandPeriods", p, rule);
+      }
+    }
   }
 }

@@ -609,6 +609,77 @@ class TariffValidationTest {
           .build());
     }
 
+    DemandCharge touDemand(String id, TouSchedule schedule) {
+      DemandCharge.Builder b = DemandCharge.builder().id(id).description("d").schedule(schedule);
+      for (int p = 0; p < schedule.periodNames().size(); p++) {
+        b.addPeriod(PeriodTiers.flat(p, bd("9")));
+      }
+      return b.build();
+    }
+
+    /** Two periods: "a" before noon, "b" after. */
+    TouSchedule halfDays() {
+      int[][] m = new int[12][24];
+      for (int[] row : m) {
+        java.util.Arrays.fill(row, 12, 24, 1);
+      }
+      return TouSchedule.fromMonthHourMatrices("half days", List.of("a", "b"), m, m, DayCalendar.standard());
+    }
+
+    Ratchet ratchet(String demandCharge, Integer... periods) {
+      Ratchet.Builder b = Ratchet.builder().from(Ratchet.uniform(bd("80"), 11)).addAllDemandPeriods(List.of(periods));
+      if (!demandCharge.isEmpty()) {
+        b.demandCharge(demandCharge);
+      }
+      return b.build();
+    }
+
+    @Test
+    void ratchet_demand_periods_must_be_periods_of_the_demand_charge_it_names() {
+      // twoSeasonSchedule has periods 0 to 2
+      DemandCharge tou = touDemand("tou", twoSeasonSchedule());
+      invalid("ratchet.demandPeriods must be periods of demand charge tou: 7",
+          () -> version("2024-01-01").addDemandCharge(tou).ratchet(ratchet("tou", 1, 7)).build());
+      invalid("ratchet.demandPeriods must be periods of demand charge tou: -1",
+          () -> version("2024-01-01").addDemandCharge(tou).ratchet(ratchet("tou", -1, 1)).build());
+      // a flat charge has one period, 0
+      DemandCharge flat = DemandCharge.builder().id("flat").description("d").addPeriod(PeriodTiers.flat(0, bd("9")))
+          .build();
+      invalid("ratchet.demandPeriods must be periods of demand charge flat: 1",
+          () -> version("2024-01-01").addDemandCharge(tou).addDemandCharge(flat).ratchet(ratchet("flat", 1)).build());
+      assertThat(version("2024-01-01").addDemandCharge(tou).ratchet(ratchet("tou", 0, 1, 2)).build().ratchet()
+          .orElseThrow().demandPeriods()).containsExactlyInAnyOrder(0, 1, 2);
+      assertThat(version("2024-01-01").addDemandCharge(flat).ratchet(ratchet("flat", 0)).build().ratchet())
+          .isPresent();
+    }
+
+    @Test
+    void ratchet_demand_periods_naming_no_charge_must_be_periods_of_a_tou_demand_charge() {
+      // RATING.md: "of every TOU charge when it names none": period 2 is one of "tou"'s (0 to 2), not of "half"'s
+      DemandCharge tou = touDemand("tou", twoSeasonSchedule());
+      DemandCharge half = touDemand("half", halfDays());
+      invalid("ratchet.demandPeriods must be periods of the version's TOU demand charges (the ratchet names no demand "
+              + "charge): 3",
+          () -> version("2024-01-01").addDemandCharge(half).addDemandCharge(tou).ratchet(ratchet("", 2, 3)).build());
+      assertThat(version("2024-01-01").addDemandCharge(half).addDemandCharge(tou).ratchet(ratchet("", 2)).build()
+          .ratchet()).isPresent();
+      // a flat charge is no TOU charge
+      DemandCharge flat = DemandCharge.builder().id("flat").description("d").addPeriod(PeriodTiers.flat(0, bd("9")))
+          .build();
+      invalid("ratchet.demandPeriods must be periods of the version's TOU demand charges (the ratchet names no demand "
+              + "charge): 0", () -> version("2024-01-01").addDemandCharge(flat).ratchet(ratchet("", 0)).build());
+    }
+
+    @Test
+    void ratchet_with_demand_periods_must_name_a_demand_charge_of_the_version() {
+      DemandCharge tou = touDemand("tou", twoSeasonSchedule());
+      invalid("ratchet.demandCharge must name a demand charge of this version when ratchet.demandPeriods are given: "
+              + "demand-tou",
+          () -> version("2024-01-01").addDemandCharge(tou).ratchet(ratchet("demand-tou", 1)).build());
+      // without demand periods the name changes nothing (SAM's importer names its TOU demand charge even without one)
+      assertThat(version("2024-01-01").ratchet(ratchet("demand-tou")).build().ratchet()).isPresent();
+    }
+
     @Test
     void tier_sell_rates_need_tiers_with_a_sell_rate() {
       invalid("netMetering.exportRate needs energy tiers with a sellRate: TIER_SELL_RATES", () -> version("2024-01-01")

@@ -296,10 +296,26 @@ public final class TariffArbitraries {
       // the first's rounding mode, taxes and conventions, so bill-level lines are unambiguous. Each has its own
       // ratchet or none: the bill's one billing demand is the last version's (RATING.md)
       return versions(c, LocalDate.of(2000, 1, 1), true).flatMap(v1 -> versions(c, ch.get(), true)
-          .map(v2 -> TariffVersion.builder().from(v2).roundingMode(v1.roundingMode()).taxes(v1.taxes())
-              .conventions(v1.conventions()).build())
-          .map(v2 -> tariff(c, cur, List.of(v1, v2))));
+          .flatMap(v2 -> sharedConventions(v1, v2).map(conv -> splitTariff(c, cur, v1, v2, conv))));
     });
+  }
+
+  /**
+   * The conventions both versions of a split tariff share: the first's, with kWh/kW tiers sized by billing demand
+   * possible when either version has a ratchet (a first version without one may size its tiers by the last version's
+   * billing demand).
+   */
+  static Arbitrary<RatingConventions> sharedConventions(TariffVersion v1, TariffVersion v2) {
+    if (v1.ratchet().isPresent() || v2.ratchet().isEmpty()) {
+      return Arbitraries.just(v1.conventions());
+    }
+    return perKwTierDemand(true).map(perKw -> v1.conventions().withPerKwTierDemand(perKw));
+  }
+
+  /** Two versions as one tariff: the second with the first's rounding mode and taxes, both with {@code conv}. */
+  static Tariff splitTariff(Ctx c, CurrencyUnit cur, TariffVersion v1, TariffVersion v2, RatingConventions conv) {
+    return tariff(c, cur, List.of(TariffVersion.builder().from(v1).conventions(conv).build(),
+        TariffVersion.builder().from(v2).roundingMode(v1.roundingMode()).taxes(v1.taxes()).conventions(conv).build()));
   }
 
   static Tariff tariff(Ctx c, CurrencyUnit cur, List<TariffVersion> versions) {
@@ -311,12 +327,17 @@ public final class TariffArbitraries {
 
   static Arbitrary<TariffVersion> versions(Ctx c, LocalDate from, boolean split) {
     Features f = c.f();
+    return versions(c, from, split, f.ratchet() && f.demand() ? maybe(ratchet(), 30)
+        : Arbitraries.just(Optional.empty()));
+  }
+
+  static Arbitrary<TariffVersion> versions(Ctx c, LocalDate from, boolean split,
+      Arbitrary<Optional<Ratchet>> ratchets) {
+    Features f = c.f();
     Arbitrary<Nm> nms = f.netMetering() && !split
         ? Arbitraries.frequency(Tuple.of(4, Nm.NONE), Tuple.of(2, Nm.NET_METERING), Tuple.of(1, Nm.NET_BILLING),
             Tuple.of(1, Nm.BUY_ALL_SELL_ALL))
         : Arbitraries.just(Nm.NONE);
-    Arbitrary<Optional<Ratchet>> ratchets = f.ratchet() && f.demand() ? maybe(ratchet(), 30)
-        : Arbitraries.just(Optional.empty());
     return Combinators.combine(nms, ratchets).flatAs((nm, ratchet) -> energyCharges(c, nm)
         .flatMap(energy -> demandCharges(c, ratchet.isPresent())
             .flatMap(demand -> netMetering(c, nm, energy)
@@ -474,9 +495,13 @@ public final class TariffArbitraries {
 
   static Arbitrary<EnergyCharge> energyCharge(Ctx c, String id, Arbitrary<Optional<TouSchedule>> schedules,
       boolean chronological, boolean priceSeries) {
-    Arbitrary<TierUnit> units = Arbitraries.frequency(Tuple.of(5, TierUnit.KWH), Tuple.of(2, TierUnit.KWH_PER_DAY),
-        Tuple.of(c.f().demand() ? 1 : 0, TierUnit.KWH_PER_KW), Tuple.of(c.f().demand() ? 1 : 0,
-            TierUnit.KWH_PER_KW_PER_DAY));
+    return energyCharge(c, id, schedules, chronological, priceSeries, Arbitraries.frequency(Tuple.of(5, TierUnit.KWH),
+        Tuple.of(2, TierUnit.KWH_PER_DAY), Tuple.of(c.f().demand() ? 1 : 0, TierUnit.KWH_PER_KW),
+        Tuple.of(c.f().demand() ? 1 : 0, TierUnit.KWH_PER_KW_PER_DAY)));
+  }
+
+  static Arbitrary<EnergyCharge> energyCharge(Ctx c, String id, Arbitrary<Optional<TouSchedule>> schedules,
+      boolean chronological, boolean priceSeries, Arbitrary<TierUnit> units) {
     Arbitrary<TierCounter> counters = Arbitraries.of(TierCounter.PER_PERIOD, TierCounter.ALL_PERIODS);
     Arbitrary<TierAllocation> allocations = chronological
         ? Arbitraries.of(TierAllocation.CHRONOLOGICAL, TierAllocation.PROPORTIONAL)
@@ -986,6 +1011,61 @@ public final class TariffArbitraries {
                     s.firstStart(), s.bills(), s.profile(), s.historyDays(), peaks);
               });
         });
+  }
+
+  /**
+   * What a split bill with one ratchet may hold: no net metering (none across a change anyway) and no demand response.
+   */
+  static final Features SPLIT_RATCHET =
+      new Features(true, true, true, true, false, true, true, true, true, true, true, false, 3);
+
+  /**
+   * Bills split by a version change (the first bill always: the change is in its first 27 days) where exactly one
+   * version has a ratchet, and an energy charge whose tier bounds are per kW (kWh/kW or kWh/kW/day bounds, or nested
+   * hours-use blocks) is added to the first version, the last or both; kWh/kW tiers sized by the peak or by billing
+   * demand (the conventions both versions share), and often a prior-year history of peaks, so that the billing demand
+   * is not the peak. RATING.md: a split bill has one billing demand, by the ratchet of its last segment's version,
+   * and every segment uses it.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Scenario> splitRatchetScenarios() {
+    Arbitrary<IntervalLength> lengths = Arbitraries.frequency(Tuple.of(3, IntervalLength.SIXTY_MINUTES),
+        Tuple.of(1, IntervalLength.FIFTEEN_MINUTES));
+    Arbitrary<ZoneId> zones = Arbitraries.frequency(Tuple.of(5, NEW_YORK), Tuple.of(5, LONDON), Tuple.of(1, UTC));
+    Arbitrary<LocalDate> starts = Combinators.combine(Arbitraries.integers().between(2023, 2025),
+        Arbitraries.integers().between(1, 12)).as((y, m) -> LocalDate.of(y, m, 1));
+    Arbitrary<List<BigDecimal>> prior = maybe(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
+        Tuple.of(3, Arbitraries.integers().between(1, 80_000))).map(w -> BigDecimal.valueOf(w, 3))
+        .list().ofSize(12), 60).map(o -> o.orElse(List.of()));
+    return Combinators.combine(lengths, zones, starts, Arbitraries.integers().between(1, 27), chance(50))
+        .flatAs((len, zone, start, cut, ratchetFirst) -> {
+          int maxBills = len == IntervalLength.SIXTY_MINUTES ? SPLIT_RATCHET.maxBills() : 2;
+          Ctx c = new Ctx(zone, len, start, start.plusMonths(maxBills), SPLIT_RATCHET);
+          Arbitrary<Optional<Ratchet>> with = ratchet().map(Optional::of);
+          Arbitrary<Optional<Ratchet>> without = Arbitraries.just(Optional.empty());
+          return Combinators.combine(versions(c, LocalDate.of(2000, 1, 1), true, ratchetFirst ? with : without),
+                  versions(c, start.plusDays(cut), true, ratchetFirst ? without : with), perKwEnergyCharge(c, "perkw"),
+                  Arbitraries.integers().between(1, 3), perKwTierDemand(true),
+                  Arbitraries.of(CurrencyUnit.USD, CurrencyUnit.GBP))
+              .flatAs((v1, v2, perKwCharge, where, perKw, cur) -> {
+                TariffVersion first = (where & 1) == 0 ? v1
+                    : TariffVersion.builder().from(v1).addEnergyCharges(perKwCharge).build();
+                TariffVersion second = (where & 2) == 0 ? v2
+                    : TariffVersion.builder().from(v2).addEnergyCharges(perKwCharge).build();
+                Tariff t = splitTariff(c, cur, first, second, v1.conventions().withPerKwTierDemand(perKw));
+                return Combinators.combine(profiles(false), Arbitraries.integers().between(1, maxBills), prior)
+                    .as((p, bills, peaks) -> new Scenario(t, len, start, bills, p, 0, peaks));
+              });
+        });
+  }
+
+  /** An energy charge whose bounded tiers are sized by demand: kWh/kW or kWh/kW/day bounds, or mixed units. */
+  static Arbitrary<EnergyCharge> perKwEnergyCharge(Ctx c, String id) {
+    Arbitrary<Optional<TouSchedule>> schedules = maybe(schedule(c), 50);
+    return Arbitraries.frequencyOf(Tuple.of(3, energyCharge(c, id, schedules, true, false,
+            Arbitraries.of(TierUnit.KWH_PER_KW, TierUnit.KWH_PER_KW_PER_DAY))),
+        Tuple.of(1, mixedUnitCharge(id, schedules, true)));
   }
 
   /** How many demand-response programs a version has: mostly none or one, shrinking to none. */

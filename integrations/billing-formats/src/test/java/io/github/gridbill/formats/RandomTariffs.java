@@ -142,6 +142,7 @@ final class RandomTariffs {
       v.addEnergyCharge(e.build());
     }
     boolean ratchet = r.nextInt(3) == 0;
+    List<DemandCharge> demands = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
       DemandCharge.Builder d = DemandCharge.builder().id("demand_" + i).description(text(r, 0))
           .mode(pick(r, TierMode.values())).basis(ratchet && r.nextBoolean() ? DemandBasis.BILLING_DEMAND
@@ -159,8 +160,9 @@ final class RandomTariffs {
         }
       }
       ids.add("demand_" + i);
-      v.addDemandCharge(d.build());
+      demands.add(d.build());
     }
+    v.addAllDemandCharges(demands);
     if (ratchet) {
       Ratchet.Builder b = Ratchet.builder().lookbackMonths(1 + r.nextInt(36))
           .reference(pick(r, RatchetReference.values()));
@@ -172,10 +174,19 @@ final class RandomTariffs {
       if (r.nextBoolean()) {
         b.minimumKw(dec(r).abs());
       }
-      for (int i = r.nextInt(3); i > 0; i--) {
-        b.addDemandPeriod(r.nextInt(5));
+      // demand periods are periods of the charge named (a flat one has period 0), else of a TOU charge
+      boolean named = r.nextBoolean();
+      int periods = 0;
+      for (DemandCharge d : demands) {
+        int n = d.schedule().map(s -> s.periodNames().size()).orElse(1);
+        if (named ? d.id().equals("demand_1") : d.schedule().isPresent()) {
+          periods = Math.max(periods, n);
+        }
       }
-      if (r.nextBoolean()) {
+      for (int i = periods == 0 ? 0 : r.nextInt(3); i > 0; i--) {
+        b.addDemandPeriod(r.nextInt(periods));
+      }
+      if (named) {
         b.demandCharge("demand_1");
       }
       v.ratchet(b.build());
