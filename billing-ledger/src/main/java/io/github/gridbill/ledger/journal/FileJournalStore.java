@@ -569,8 +569,8 @@ public final class FileJournalStore implements JournalStore {
    * How many flushes (one gathering write plus one {@code force}) this store has done since it was opened: with
    * {@link #lastSequence()} it shows group commit at work (entries appended per flush), for monitoring and tests.
    *
-   * <p>Eight threads each posting 1,000 entries with a {@code sync} per entry might see about 1,100 flushes: about
-   * seven entries per flush instead of one.
+   * <p>Eight threads each posting 1,000 entries with a {@code sync} per entry saw about 1,900 flushes on the
+   * benchmark machine (BENCHMARKS.md): about four entries per flush instead of one.
    *
    * @return the number of flushes, 0 for a store that has written nothing since it was opened
    */
