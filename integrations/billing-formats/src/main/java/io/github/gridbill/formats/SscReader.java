@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -100,6 +101,7 @@ public final class SscReader {
   private static final String ENERGY_MATRIX = "$.ur_ec_tou_mat";
   private static final String TOU_DEMAND_MATRIX = "$.ur_dc_tou_mat";
   private static final String FLAT_DEMAND_MATRIX = "$.ur_dc_flat_mat";
+  private static final String METERING_OPTION = "$.ur_metering_option";
   /**
    * The ssc variable behind each field of the tariff model, by prefix of {@link ValidationException#field()} (the
    * first that matches wins): the ids this reader gives its components, the ratchet's fields, and the field names
@@ -117,8 +119,10 @@ public final class SscReader {
     {"demand-tou.", TOU_DEMAND_MATRIX},
     {"demand tier ", TOU_DEMAND_MATRIX}, // only a TOU schedule can hold two periods in a month
     {"demand-flat.", FLAT_DEMAND_MATRIX},
-    {"netMetering.", "$.ur_metering_option"},
-    {"fixed.", "$.ur_monthly_fixed_charge"},
+    {"netMetering.surplusRate", "$.ur_nm_yearend_sell_rate"},
+    {"netMetering.", METERING_OPTION},
+    {"minimum.monthly", "$.ur_monthly_min_charge"},
+    {"minimum.annual", "$.ur_annual_min_charge"},
   };
 
   private final String source;
@@ -328,14 +332,14 @@ public final class SscReader {
       TariffVersion.Builder v = TariffVersion.builder().from(proto.effectiveFrom(LocalDate.of(year, 1, 1)).build())
           .addEnergyCharge(model(ENERGY_MATRIX, ec::build));
       if (option >= 1) {
-        NetMeteringRule.Builder nmy = NetMeteringRule.builder().from(nm.build());
+        NetMeteringRule.Builder nmy = NetMeteringRule.builder().from(model(METERING_OPTION, nm::build));
         if (option >= 2) {
           nmy.exportRate(tsSell ? ExportRate.timeSeries(prices(tsSellRates, year, spy, len, "ur_ts_sell_rate"))
               : ExportRate.tierSellRates());
         }
-        v.netMetering(nmy.build());
+        v.netMetering(model(METERING_OPTION, nmy::build));
       } else {
-        v.netMetering(nm.build());
+        v.netMetering(model(METERING_OPTION, nm::build));
       }
       if (dcEnabled) {
         TouSchedule months = monthSchedule(cal);
@@ -372,13 +376,13 @@ public final class SscReader {
         if (annMin.signum() != 0) {
           mb.annual(annMin);
         }
-        v.minimumCharge(mb.build());
+        v.minimumCharge(model("$.ur_monthly_min_charge", mb::build));
       }
       v.conventions(RatingConventions.builder().calendarMonthBills(true)
           .perKwTierDemand(billingDemand ? DemandBasis.BILLING_DEMAND : DemandBasis.PEAK)
           .uniformTierBoundsAcrossPeriods(true).kwhBankTransfer(KwhBankTransfer.SAME_HOURS)
           .trueUpBasis(TrueUpBasis.NET_SURPLUS_SINCE_TRUE_UP).escalation(Escalation.of(BASE_YEAR, factor)).build());
-      tariff.addVersion(model(null, v::build));
+      tariff.addVersion(model("$", v::build));
     }
     notes.add(Assumption.of("$", "ssc's calendar", "UTC from 2018-01-01 (a Monday), no DST or holidays; "
         + "2019 keeps 2018's weekday pattern (weekend = Sunday and Monday)"));
@@ -738,14 +742,13 @@ public final class SscReader {
 
   /**
    * Builds a piece of the tariff model, turning its validation error into a {@link DataFormatException} at the ssc
-   * variable the error's field names ({@link #pathOf}), else at {@code path}, else at {@code $} (the whole tariff).
+   * variable the error's field names ({@link #pathOf}), else at {@code path} ({@code $}: the tariff as a whole).
    */
-  private <T> T model(@org.jspecify.annotations.Nullable String path, java.util.function.Supplier<T> build) {
+  private <T> T model(String path, Supplier<T> build) {
     try {
       return build.get();
     } catch (ValidationException e) {
-      throw new DataFormatException(source, pathOf(e.field(), path == null ? "$" : path), e.field(), e.value(),
-          e.reason(), e);
+      throw new DataFormatException(source, pathOf(e.field(), path), e.field(), e.value(), e.reason(), e);
     }
   }
 

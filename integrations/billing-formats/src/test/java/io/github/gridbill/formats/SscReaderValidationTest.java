@@ -127,6 +127,16 @@ class SscReaderValidationTest {
         + "be 0 to 1000: 1200");
   }
 
+  @Test
+  void aNegativeYearEndSellRateIsReportedAtTheSellRate() throws IOException {
+    Path file = changed(BILLING_DEMAND, v -> v.set("ur_nm_yearend_sell_rate", number("-0.02")));
+
+    DataFormatException e = refused(file);
+
+    assertThat(e).hasMessage("case.json at $.ur_nm_yearend_sell_rate: netMetering.surplusRate must not be negative: "
+        + "-0.02");
+  }
+
   static Stream<Arguments> data_paths() {
     return Stream.of(
         Arguments.of("ratchet.demandPeriods", "$.ur_dc_billing_demand_periods"),
@@ -141,7 +151,9 @@ class SscReaderValidationTest {
         Arguments.of("demand tier 1 bound in jan period \"2\"", "$.ur_dc_tou_mat"),
         Arguments.of("demand-flat.periods[4]", "$.ur_dc_flat_mat"),
         Arguments.of("netMetering.exportRate", "$.ur_metering_option"),
-        Arguments.of("fixed.amount", "$.ur_monthly_fixed_charge"),
+        Arguments.of("netMetering.surplusRate", "$.ur_nm_yearend_sell_rate"),
+        Arguments.of("minimum.monthly", "$.ur_monthly_min_charge"),
+        Arguments.of("minimum.annual", "$.ur_annual_min_charge"),
         Arguments.of("components.id", "$"),
         Arguments.of("roundingMode", "$"));
   }
