@@ -1,7 +1,7 @@
 package io.github.gridbill.reconcile;
 
+import io.github.gridbill.reconcile.internal.Csv;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A report that can be written as CSV (RFC 4180): a header row, then one row per item, fields quoted when they hold
@@ -28,12 +28,6 @@ public interface CsvExportable {
    * @return the CSV text, never null
    */
   default String toCsv() {
-    StringBuilder sb = new StringBuilder();
-    try {
-      writeCsv(sb);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringBuilder does not throw
-    }
-    return sb.toString();
+    return Csv.text(this::writeCsv);
   }
 }

@@ -3,6 +3,7 @@ package io.github.gridbill.reconcile.internal;
 import io.github.gridbill.core.DataFormatException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -173,6 +174,41 @@ public final class Csv {
       out.append(quote(fields[i]));
     }
     out.append("\r\n");
+  }
+
+  /**
+   * A CSV table that writes itself: a header row, then its rows, each through {@link #writeRow}.
+   *
+   * <p>For example {@code out -> { Csv.writeRow(out, "invoice", "amount"); Csv.writeRow(out, "INV-1", "10.00"); }}.
+   */
+  @FunctionalInterface
+  public interface Table {
+    /**
+     * Writes the table.
+     *
+     * @param out where to write, not null
+     * @throws IOException if writing fails
+     */
+    void write(Appendable out) throws IOException;
+  }
+
+  /**
+   * A table as one string.
+   *
+   * <p>The table of the {@link Table} example is {@code "invoice,amount\r\nINV-1,10.00\r\n"}.
+   *
+   * @param table the table, not null
+   * @return the CSV text, never null
+   */
+  public static String text(Table table) {
+    Objects.requireNonNull(table, "table");
+    StringBuilder sb = new StringBuilder();
+    try {
+      table.write(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
   }
 
   /**

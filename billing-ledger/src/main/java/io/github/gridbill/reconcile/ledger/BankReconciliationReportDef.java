@@ -6,6 +6,7 @@ import io.github.gridbill.core.ValidationException;
 import io.github.gridbill.core.money.Monies;
 import io.github.gridbill.ledger.LedgerAccount;
 import io.github.gridbill.reconcile.CsvExportable;
+import io.github.gridbill.reconcile.internal.Csv;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -26,8 +27,9 @@ import org.joda.money.Money;
  * opening 1,000.00, closing 1,297.50, against {@code CASH:EFT}: ledger opening 1,000.00, closing 1,300.00; one
  * difference {@code NOT_IN_LEDGER} of EUR -2.50 (a bank charge). The differences always add up to
  * {@link #difference()}, the statement's closing balance less the ledger's, so a report with no differences is a
- * reconciled account. CSV: one row per difference ({@code kind, subject, account, currency, expected, ledger,
- * difference, entries, entry_keys, statement_line, detail}). Instances are immutable and thread-safe; treat as a
+ * reconciled account. CSV: one row per difference ({@link #toCsv()}: {@code kind, subject, account, currency,
+ * expected, ledger, difference, entries, entry_keys, statement_line, detail}), and the opening and closing balances
+ * of the statement and the ledger as {@link #balancesCsv()}. Instances are immutable and thread-safe; treat as a
  * value type.
  */
 @Value.Immutable
@@ -198,6 +200,40 @@ abstract class BankReconciliationReportDef implements CsvExportable {
   @Override
   public void writeCsv(Appendable out) throws IOException {
     DifferenceCsv.write(out, differences());
+  }
+
+  /**
+   * Writes the statement's balances against the ledger's, one row each, opening then closing: {@code statement_id,
+   * bank_account, account, balance, as_of, currency, statement, ledger, difference}. {@code balance} is
+   * {@code OPENING} or {@code CLOSING}; {@code as_of} is the day at whose end both are taken (for the opening, the day
+   * before {@link #periodStart()}); {@code difference} is statement less ledger. When the statement states no opening
+   * balance, the opening row's {@code statement} and {@code difference} are empty (the
+   * {@link DifferenceKind#OPENING_BALANCE} difference, if any, gives the opening the closing and lines imply).
+   *
+   * <p>Statement {@code S1, April} (opening 10.00, a payment of 150.00 imported, a bank charge of 5.00 not posted):
+   * <pre>
+   * statement_id,bank_account,account,balance,as_of,currency,statement,ledger,difference
+   * "S1, April",NL91ABNA0417164300,CASH:EFT,OPENING,2024-03-31,EUR,10.00,10.00,0.00
+   * "S1, April",NL91ABNA0417164300,CASH:EFT,CLOSING,2024-04-03,EUR,155.00,160.00,-5.00
+   * </pre>
+   *
+   * @param out where to write, not null
+   * @throws IOException if writing fails
+   */
+  public void writeBalancesCsv(Appendable out) throws IOException {
+    ReportCsv.writeBalances(Objects.requireNonNull(out, "out"), this);
+  }
+
+  /**
+   * The balance rows as one CSV string (see {@link #writeBalancesCsv(Appendable)}).
+   *
+   * <p>It starts {@code "statement_id,bank_account,account,balance,as_of,currency,statement,ledger,difference\r\n"}
+   * and has two more rows.
+   *
+   * @return the CSV text, never null
+   */
+  public String balancesCsv() {
+    return Csv.text(this::writeBalancesCsv);
   }
 
   @Value.Check

@@ -96,6 +96,17 @@ abstract class ControlRowDef {
     return externalControl().map(e -> e.minus(arControl()));
   }
 
+  /**
+   * Open unidentified payments less the {@code UNIDENTIFIED_CASH} balance: zero when they tie.
+   *
+   * <p>For the row above, {@code USD 0.00}.
+   *
+   * @return the difference, never null
+   */
+  public Money unidentifiedDifference() {
+    return unidentifiedPayments().minus(unidentifiedCash());
+  }
+
   @Value.Check
   void check() {
     Checks.notNegative(openItemCount(), "openItemCount");

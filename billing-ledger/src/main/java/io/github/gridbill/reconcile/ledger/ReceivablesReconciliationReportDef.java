@@ -3,6 +3,7 @@ package io.github.gridbill.reconcile.ledger;
 import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.ValidationException;
 import io.github.gridbill.reconcile.CsvExportable;
+import io.github.gridbill.reconcile.internal.Csv;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -24,8 +25,10 @@ import org.joda.money.Money;
  * <p>For a ledger whose open items tie everywhere: {@code customerCount() 3, differenceCount() 0, isReconciled()
  * true}, one control row per currency. With a general-ledger control USD 25.00 above the ledger's: one
  * {@code EXTERNAL_CONTROL} difference of USD 25.00 listing the receivable entries of the window. CSV: one row per
- * difference ({@code kind, subject, account, currency, expected, ledger, difference, entries, entry_keys,
- * statement_line, detail}). Instances are immutable and thread-safe; treat as a value type.
+ * difference ({@link #toCsv()}: {@code kind, subject, account, currency, expected, ledger, difference, entries,
+ * entry_keys, statement_line, detail}); the rest of the working paper as {@link #customersCsv()} (one row per
+ * customer and currency) and {@link #controlCsv()} (one row per currency). Instances are immutable and thread-safe;
+ * treat as a value type.
  */
 @Value.Immutable
 @GridBillStyle
@@ -142,6 +145,69 @@ abstract class ReceivablesReconciliationReportDef implements CsvExportable {
   @Override
   public void writeCsv(Appendable out) throws IOException {
     DifferenceCsv.write(out, differences());
+  }
+
+  /**
+   * Writes one row per customer and currency, in the order of {@link #customers()}: {@code account_id, currency,
+   * open_item_count, open_items, receivable, receivable_difference, open_credits, unapplied_cash, credit_difference,
+   * customer_balance} (see {@link ReceivablesRow}; credits shown positive, differences are open items less the
+   * balance).
+   *
+   * <p>ACC-1 with two EUR items open for 130.00 and an unapplied payment of 10.00, and a customer whose id holds a
+   * comma (quoted): after the header row, the rows
+   * <pre>
+   * ACC-1,EUR,2,130.00,130.00,0.00,10.00,10.00,0.00,120.00
+   * "ACC-4, Smith",EUR,1,25.00,25.00,0.00,0.00,0.00,0.00,25.00
+   * </pre>
+   *
+   * @param out where to write, not null
+   * @throws IOException if writing fails
+   */
+  public void writeCustomersCsv(Appendable out) throws IOException {
+    ReportCsv.writeCustomers(Objects.requireNonNull(out, "out"), customers());
+  }
+
+  /**
+   * The customer rows as one CSV string (see {@link #writeCustomersCsv(Appendable)}).
+   *
+   * <p>For a ledger with nothing open, only the header: {@code "account_id,currency,...,customer_balance\r\n"}.
+   *
+   * @return the CSV text, never null
+   */
+  public String customersCsv() {
+    return Csv.text(this::writeCustomersCsv);
+  }
+
+  /**
+   * Writes one row per currency, in the order of {@link #control()}: {@code currency, open_item_count, open_items,
+   * customer_receivables, ar_control, difference, external_control, external_difference, unidentified_payments,
+   * unidentified_cash, unidentified_difference} (see {@link ControlRow}; the two external columns are empty when no
+   * other book's control was given for the currency).
+   *
+   * <p>A general ledger whose EUR control is 25.00 above the ledger's, and no other book for USD: after the header
+   * row, the rows
+   * <pre>
+   * EUR,4,235.00,235.00,235.00,0.00,260.00,25.00,40.00,40.00,0.00
+   * USD,1,60.00,60.00,60.00,0.00,,,0.00,0.00,0.00
+   * </pre>
+   *
+   * @param out where to write, not null
+   * @throws IOException if writing fails
+   */
+  public void writeControlCsv(Appendable out) throws IOException {
+    ReportCsv.writeControl(Objects.requireNonNull(out, "out"), control());
+  }
+
+  /**
+   * The control rows as one CSV string (see {@link #writeControlCsv(Appendable)}).
+   *
+   * <p>For a ledger with nothing open and no other book, only the header:
+   * {@code "currency,open_item_count,...,unidentified_difference\r\n"}.
+   *
+   * @return the CSV text, never null
+   */
+  public String controlCsv() {
+    return Csv.text(this::writeControlCsv);
   }
 
   @Value.Check

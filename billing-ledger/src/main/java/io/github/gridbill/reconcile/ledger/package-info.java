@@ -18,7 +18,9 @@
  * </ul>
  *
  * <p>Both reconciliations report every difference ({@link io.github.gridbill.reconcile.ledger.LedgerDifference})
- * with the ledger entries involved, in immutable reports with summary counts and amounts, exportable as CSV.
+ * with the ledger entries involved, in immutable reports with summary counts and amounts, exportable as CSV: the
+ * differences ({@code toCsv()}), and the rest of the working paper (the receivables report's
+ * {@code customersCsv()} and {@code controlCsv()}, the bank report's {@code balancesCsv()}).
  *
  * <pre>{@code
  * List<BankStatement> statements = Camt053Reader.create().read(Path.of("statement.xml"));
@@ -26,6 +28,8 @@
  * ReceivablesReconciliationReport ar = ReceivablesReconciler.of(ledger).reconcile(LocalDate.parse("2024-04-05"));
  * BankReconciliationReport bank = BankReconciler.of(ledger, PaymentMethod.EFT).reconcile(statements.get(0));
  * Files.writeString(Path.of("bank-differences.csv"), bank.toCsv());
+ * Files.writeString(Path.of("bank-balances.csv"), bank.balancesCsv());
+ * Files.writeString(Path.of("receivables-customers.csv"), ar.customersCsv());
  * }</pre>
  *
  * <p>See {@code billing-ledger/LEDGER.md} section 10 for a worked example.

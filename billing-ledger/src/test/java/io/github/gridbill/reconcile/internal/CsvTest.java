@@ -64,6 +64,15 @@ class CsvTest {
     assertThat(sb).hasToString("a,\"b,c\",\r\n");
   }
 
+  @Test
+  void aTableIsWrittenToOneString() {
+    Csv.Table table = out -> {
+      Csv.writeRow(out, "invoice", "amount");
+      Csv.writeRow(out, "INV-1, April", "10.00");
+    };
+    assertThat(Csv.text(table)).isEqualTo("invoice,amount\r\n\"INV-1, April\",10.00\r\n");
+  }
+
   @Provide
   Arbitrary<List<List<String>>> tables() {
     Arbitrary<String> field = Arbitraries.strings().withChars("ab ,\"\r\n;x1").ofMaxLength(6);

@@ -18,6 +18,7 @@ import io.github.gridbill.reconcile.statement.BankStatement;
 import io.github.gridbill.reconcile.statement.StatementBalance;
 import io.github.gridbill.reconcile.statement.StatementFormat;
 import io.github.gridbill.reconcile.statement.StatementLine;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,28 @@ class BankReconcilerTest {
         + "statement_line,detail\r\n"
         + "NOT_IN_LEDGER,S1#4,CASH:EFT,EUR,-5.00,0.00,-5.00,,,S1#4,\"DEBIT EUR 5.00 booked 2024-04-03 has no entry on "
         + "CASH:EFT (reference BNK-S1-4, \"\"charges\"\")\"\r\n");
+  }
+
+  @Test
+  void theStatementAndLedgerBalancesExportAsCsv() throws IOException {
+    Rx.cashEntry(ledger, "float", PaymentMethod.EFT, eur("10.00"), "2024-03-31", Optional.empty());
+    BankStatement april = statement("S1, April", "2024-04-01", "2024-04-03", "10.00", lines(
+        line("S1, April", 1, "150.00", "2024-04-02", "INV-1 INV-2"), line("S1, April", 2, "-5.00", "2024-04-03",
+            "charges")));
+    cash.importStatements(List.of(april));
+
+    BankReconciliationReport r = bank.reconcile(april);
+
+    String csv = "statement_id,bank_account,account,balance,as_of,currency,statement,ledger,difference\r\n"
+        + "\"S1, April\",NL91ABNA0417164300,CASH:EFT,OPENING,2024-03-31,EUR,10.00,10.00,0.00\r\n"
+        + "\"S1, April\",NL91ABNA0417164300,CASH:EFT,CLOSING,2024-04-03,EUR,155.00,160.00,-5.00\r\n";
+    assertThat(r.balancesCsv()).isEqualTo(csv);
+    StringBuilder sb = new StringBuilder("before\r\n");
+    r.writeBalancesCsv(sb);
+    assertThat(sb).hasToString("before\r\n" + csv);
+    assertThat(r.toCsv()).endsWith("\r\nNOT_IN_LEDGER,\"S1, April#2\",CASH:EFT,EUR,-5.00,0.00,-5.00,,,"
+        + "\"S1, April#2\",\"DEBIT EUR 5.00 booked 2024-04-03 has no entry on CASH:EFT (reference BNK-S1, April-2, "
+        + "\"\"charges\"\")\"\r\n");
   }
 
   @Test
@@ -257,6 +280,10 @@ class BankReconcilerTest {
     assertThat(d.detail()).isEqualTo("the closing balance less the lines implies an opening of EUR 10.00; CASH:EFT "
         + "has EUR 0.00 at the end of 2024-04-01 (reconcile the statements before 2024-04-02)");
     assertThat(r.difference()).isEqualTo(eur("5.00"));
+    assertThat(r.balancesCsv()).isEqualTo("statement_id,bank_account,account,balance,as_of,currency,statement,"
+        + "ledger,difference\r\n"
+        + "S1,NL91ABNA0417164300,CASH:EFT,OPENING,2024-04-01,EUR,,0.00,\r\n"
+        + "S1,NL91ABNA0417164300,CASH:EFT,CLOSING,2024-04-03,EUR,275.00,270.00,5.00\r\n");
   }
 
   @Test

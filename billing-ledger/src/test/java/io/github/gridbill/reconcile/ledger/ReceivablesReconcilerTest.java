@@ -19,6 +19,7 @@ import io.github.gridbill.ledger.Payment;
 import io.github.gridbill.ledger.PaymentApplication;
 import io.github.gridbill.ledger.PaymentMethod;
 import io.github.gridbill.reconcile.cash.OpenItem;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +95,46 @@ class ReceivablesReconcilerTest {
             .arControl(usd("60.00")).unidentifiedPayments(usd("0.00")).unidentifiedCash(usd("0.00")).build());
     assertThat(r.toCsv()).isEqualTo("kind,subject,account,currency,expected,ledger,difference,entries,entry_keys,"
         + "statement_line,detail\r\n");
+  }
+
+  @Test
+  void theCustomerAndControlRowsExportAsCsvWithTheirDifferences() throws IOException {
+    issue(ledger, "INV-5", "ACC-4, Smith", "2024-04-01", "2024-04-30", eur("25.00"));
+    List<OpenItem> billing = billingSystem();
+    billing.removeIf(i -> i.invoiceNumber().equals("INV-2")); // paid in the billing system
+
+    ReceivablesReconciliationReport r = ReceivablesReconciler.of(ledger).withOpenItems(billing)
+        .withExternalControl(Map.of(EUR, eur("260.00"))).reconcile(AS_OF);
+
+    assertThat(r.customersCsv()).isEqualTo("account_id,currency,open_item_count,open_items,receivable,"
+        + "receivable_difference,open_credits,unapplied_cash,credit_difference,customer_balance\r\n"
+        + "ACC-1,EUR,1,80.00,130.00,-50.00,10.00,10.00,0.00,120.00\r\n"
+        + "ACC-2,EUR,1,80.00,80.00,0.00,0.00,0.00,0.00,80.00\r\n"
+        + "ACC-3,USD,1,60.00,60.00,0.00,0.00,0.00,0.00,60.00\r\n"
+        + "\"ACC-4, Smith\",EUR,1,25.00,25.00,0.00,0.00,0.00,0.00,25.00\r\n");
+    assertThat(r.controlCsv()).isEqualTo("currency,open_item_count,open_items,customer_receivables,ar_control,"
+        + "difference,external_control,external_difference,unidentified_payments,unidentified_cash,"
+        + "unidentified_difference\r\n"
+        + "EUR,3,185.00,235.00,235.00,-50.00,260.00,25.00,40.00,40.00,0.00\r\n"
+        + "USD,1,60.00,60.00,60.00,0.00,,,0.00,0.00,0.00\r\n");
+    StringBuilder customers = new StringBuilder("before\r\n");
+    r.writeCustomersCsv(customers);
+    assertThat(customers).hasToString("before\r\n" + r.customersCsv());
+    StringBuilder control = new StringBuilder();
+    r.writeControlCsv(control);
+    assertThat(control).hasToString(r.controlCsv());
+    assertThat(r.control().get(0).unidentifiedDifference()).isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void withNothingOpenTheCustomerAndControlCsvAreTheirHeaders() {
+    ReceivablesReconciliationReport r = ReceivablesReconciler.of(Rx.ledger()).reconcile(AS_OF);
+
+    assertThat(r.customersCsv()).isEqualTo("account_id,currency,open_item_count,open_items,receivable,"
+        + "receivable_difference,open_credits,unapplied_cash,credit_difference,customer_balance\r\n");
+    assertThat(r.controlCsv()).isEqualTo("currency,open_item_count,open_items,customer_receivables,ar_control,"
+        + "difference,external_control,external_difference,unidentified_payments,unidentified_cash,"
+        + "unidentified_difference\r\n");
   }
 
   @Test

@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -89,11 +90,40 @@ import tools.jackson.databind.JsonNode;
  * quantised once to mWh (HALF_EVEN), so a bill differs from ssc's by at most 0.5 mWh per interval times the rate
  * (well under a cent a month). A malformed input, or one ssc itself refuses (for example
  * {@code ur_nm_credit_month = 12}), is refused with a {@link DataFormatException} naming the variable and the rule.
- * This class is stateless and thread-safe.
+ * A rule of GridBill's tariff model is reported at the variable the offending value came from: a billing-demand
+ * period that is no period of the demand schedule at {@code $.ur_dc_billing_demand_periods}, TOU tier bounds that
+ * differ within a month at {@code $.ur_ec_tou_mat} or {@code $.ur_dc_tou_mat}, and a rule of the tariff as a whole at
+ * {@code $}. This class is stateless and thread-safe.
  */
 public final class SscReader {
   private static final BigDecimal UNBOUNDED = new BigDecimal("1e37");
   private static final int BASE_YEAR = 2018;
+  private static final String ENERGY_MATRIX = "$.ur_ec_tou_mat";
+  private static final String TOU_DEMAND_MATRIX = "$.ur_dc_tou_mat";
+  private static final String FLAT_DEMAND_MATRIX = "$.ur_dc_flat_mat";
+  private static final String METERING_OPTION = "$.ur_metering_option";
+  /**
+   * The ssc variable behind each field of the tariff model, by prefix of {@link ValidationException#field()} (the
+   * first that matches wins): the ids this reader gives its components, the ratchet's fields, and the field names
+   * {@code TariffVersion} gives tier bounds that differ across periods.
+   */
+  private static final String[][] FIELD_PATHS = {
+    {"ratchet.demandPeriods", "$.ur_dc_billing_demand_periods"},
+    {"ratchet.demandCharge", TOU_DEMAND_MATRIX}, // the periods name the TOU demand charge, built from this matrix
+    {"ratchet.percentByMonth", "$.ur_billing_demand_lookback_percentages"},
+    {"ratchet.includeCurrentPeakByMonth", "$.ur_billing_demand_lookback_percentages"},
+    {"ratchet.lookbackMonths", "$.ur_billing_demand_lookback_period"},
+    {"ratchet.minimumKw", "$.ur_billing_demand_minimum"},
+    {"energy.", ENERGY_MATRIX},
+    {"energy tier ", ENERGY_MATRIX},
+    {"demand-tou.", TOU_DEMAND_MATRIX},
+    {"demand tier ", TOU_DEMAND_MATRIX}, // only a TOU schedule can hold two periods in a month
+    {"demand-flat.", FLAT_DEMAND_MATRIX},
+    {"netMetering.surplusRate", "$.ur_nm_yearend_sell_rate"},
+    {"netMetering.", METERING_OPTION},
+    {"minimum.monthly", "$.ur_monthly_min_charge"},
+    {"minimum.annual", "$.ur_annual_min_charge"},
+  };
 
   private final String source;
   private final JsonNode vars;
@@ -200,9 +230,9 @@ public final class SscReader {
         if (r[2].compareTo(UNBOUNDED) < 0 || i < rows.size() - 1) {
           t.upTo(r[2]);
         }
-        tiers.add(t.build());
+        tiers.add(model(ENERGY_MATRIX, t::build));
       }
-      energyPeriods.add(PeriodTiers.of(e.getKey() - 1, tiers));
+      energyPeriods.add(model(ENERGY_MATRIX, () -> PeriodTiers.of(e.getKey() - 1, tiers)));
     }
     boolean netMetering = option <= 1;
     List<BigDecimal> tsBuyRates = tsBuy ? decArray("ur_ts_buy_rate", List.of()) : List.of();
@@ -250,7 +280,7 @@ public final class SscReader {
               "must flag at least one period for billing demand");
         }
       }
-      ratchet = rb.build();
+      ratchet = model("$.ur_enable_billing_demand", rb::build);
       notes.add(Assumption.of("$.ur_enable_billing_demand", "ssc's billing demand",
           "Ratchet SAM_BILLING_DEMAND: each looked-back month at its own percentage; kWh/kW tiers sized by it"));
     }
@@ -300,26 +330,26 @@ public final class SscReader {
         ec.priceSeries(prices(tsBuyRates, year, spy, len, "ur_ts_buy_rate"));
       }
       TariffVersion.Builder v = TariffVersion.builder().from(proto.effectiveFrom(LocalDate.of(year, 1, 1)).build())
-          .addEnergyCharge(ec.build());
+          .addEnergyCharge(model(ENERGY_MATRIX, ec::build));
       if (option >= 1) {
-        NetMeteringRule.Builder nmy = NetMeteringRule.builder().from(nm.build());
+        NetMeteringRule.Builder nmy = NetMeteringRule.builder().from(model(METERING_OPTION, nm::build));
         if (option >= 2) {
           nmy.exportRate(tsSell ? ExportRate.timeSeries(prices(tsSellRates, year, spy, len, "ur_ts_sell_rate"))
               : ExportRate.tierSellRates());
         }
-        v.netMetering(nmy.build());
+        v.netMetering(model(METERING_OPTION, nmy::build));
       } else {
-        v.netMetering(nm.build());
+        v.netMetering(model(METERING_OPTION, nm::build));
       }
       if (dcEnabled) {
         TouSchedule months = monthSchedule(cal);
         DemandCharge.Builder flat = DemandCharge.builder().id("demand-flat").description("Flat demand")
             .schedule(months).basis(billingDemand ? DemandBasis.BILLING_DEMAND : DemandBasis.PEAK);
         for (Map.Entry<Integer, List<BigDecimal[]>> e : dcFlat.entrySet()) {
-          flat.addPeriod(PeriodTiers.of(e.getKey(), demandTiers(e.getValue())));
+          flat.addPeriod(model(FLAT_DEMAND_MATRIX, () -> PeriodTiers.of(e.getKey(), demandTiers(e.getValue()))));
         }
         if (!dcFlat.isEmpty()) {
-          v.addDemandCharge(flat.build());
+          v.addDemandCharge(model(FLAT_DEMAND_MATRIX, flat::build));
         }
         if (!dcTou.isEmpty()) {
           TouSchedule ds = TouSchedule.fromMonthHourMatrices("ssc demand " + year, names(nDemandPeriods), dwd, dwe,
@@ -327,9 +357,9 @@ public final class SscReader {
           DemandCharge.Builder tou = DemandCharge.builder().id("demand-tou").description("TOU demand").schedule(ds)
               .basis(billingDemand ? DemandBasis.BILLING_DEMAND : DemandBasis.PEAK);
           for (Map.Entry<Integer, List<BigDecimal[]>> e : dcTou.entrySet()) {
-            tou.addPeriod(PeriodTiers.of(e.getKey() - 1, demandTiers(e.getValue())));
+            tou.addPeriod(model(TOU_DEMAND_MATRIX, () -> PeriodTiers.of(e.getKey() - 1, demandTiers(e.getValue()))));
           }
-          v.addDemandCharge(tou.build());
+          v.addDemandCharge(model(TOU_DEMAND_MATRIX, tou::build));
         }
       }
       if (ratchet != null) {
@@ -346,17 +376,13 @@ public final class SscReader {
         if (annMin.signum() != 0) {
           mb.annual(annMin);
         }
-        v.minimumCharge(mb.build());
+        v.minimumCharge(model("$.ur_monthly_min_charge", mb::build));
       }
       v.conventions(RatingConventions.builder().calendarMonthBills(true)
           .perKwTierDemand(billingDemand ? DemandBasis.BILLING_DEMAND : DemandBasis.PEAK)
           .uniformTierBoundsAcrossPeriods(true).kwhBankTransfer(KwhBankTransfer.SAME_HOURS)
           .trueUpBasis(TrueUpBasis.NET_SURPLUS_SINCE_TRUE_UP).escalation(Escalation.of(BASE_YEAR, factor)).build());
-      try {
-        tariff.addVersion(v.build());
-      } catch (ValidationException e) {
-        throw new DataFormatException(source, "$.ur_ec_tou_mat", e.field(), e.value(), e.reason(), e);
-      }
+      tariff.addVersion(model("$", v::build));
     }
     notes.add(Assumption.of("$", "ssc's calendar", "UTC from 2018-01-01 (a Monday), no DST or holidays; "
         + "2019 keeps 2018's weekday pattern (weekend = Sunday and Monday)"));
@@ -694,6 +720,36 @@ public final class SscReader {
           + v.get("length").asInt());
     }
     return out;
+  }
+
+  /**
+   * The JSON path of the ssc variable a tariff-model field comes from: {@code ratchet.demandPeriods} is
+   * {@code $.ur_dc_billing_demand_periods}, {@code demand-tou.periods[0]} is {@code $.ur_dc_tou_mat}; a field with no
+   * variable of its own is {@code fallback}.
+   *
+   * @param field the field of a {@link ValidationException}
+   * @param fallback the path when no variable matches
+   * @return the path
+   */
+  static String pathOf(String field, String fallback) {
+    for (String[] p : FIELD_PATHS) {
+      if (field.startsWith(p[0])) {
+        return p[1];
+      }
+    }
+    return fallback;
+  }
+
+  /**
+   * Builds a piece of the tariff model, turning its validation error into a {@link DataFormatException} at the ssc
+   * variable the error's field names ({@link #pathOf}), else at {@code path} ({@code $}: the tariff as a whole).
+   */
+  private <T> T model(String path, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (ValidationException e) {
+      throw new DataFormatException(source, pathOf(e.field(), path), e.field(), e.value(), e.reason(), e);
+    }
   }
 
   private DataFormatException bad(String path, String field, @org.jspecify.annotations.Nullable Object value,
