@@ -115,7 +115,7 @@ final class TierTable {
     return u == TierUnit.KWH_PER_KW || u == TierUnit.KWH_PER_KW_PER_DAY;
   }
 
-  /** a < b with null = +infinity. */
+  /** {@code a < b}, with null = +infinity. */
   private static boolean lt(@Nullable BigDecimal a, @Nullable BigDecimal b) {
     if (a == null) {
       return false;

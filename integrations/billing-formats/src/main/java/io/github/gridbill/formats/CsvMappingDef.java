@@ -76,8 +76,8 @@ abstract class CsvMappingDef {
   public abstract Optional<ZoneId> localZone();
 
   /**
-   * A {@link DateTimeFormatter} pattern for local timestamps, for example {@code "M/d/yyyy H:mm"}; ISO local date-time
-   * when empty.
+   * A {@link java.time.format.DateTimeFormatter} pattern for local timestamps, for example {@code "M/d/yyyy H:mm"};
+   * ISO local date-time when empty.
    *
    * @return the pattern, or empty
    */
