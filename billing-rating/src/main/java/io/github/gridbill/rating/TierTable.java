@@ -22,8 +22,8 @@ final class TierTable {
   final @Nullable BigDecimal[] sell;
   final int[] tierNo;
 
-  private TierTable(int period, List<@Nullable BigDecimal> bound, List<BigDecimal> rate, List<@Nullable BigDecimal> sell,
-      List<Integer> tierNo) {
+  private TierTable(int period, List<@Nullable BigDecimal> bound, List<BigDecimal> rate,
+      List<@Nullable BigDecimal> sell, List<Integer> tierNo) {
     this.period = period;
     this.bound = bound.toArray(new BigDecimal[0]);
     this.rate = rate.toArray(new BigDecimal[0]);
