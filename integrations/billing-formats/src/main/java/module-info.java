@@ -1,6 +1,6 @@
 /**
- * GridBill formats: OpenEI URDB tariffs (JSON, read and write), Green Button / NAESB ESPI interval data (XML, streaming)
- * and CSV interval data with a declared column mapping.
+ * GridBill formats: OpenEI URDB tariffs (JSON, read and write), Green Button / NAESB ESPI interval data (XML,
+ * streaming) and CSV interval data with a declared column mapping.
  */
 module io.github.gridbill.formats {
   requires static org.immutables.value.annotations;

@@ -3,7 +3,8 @@ package io.github.gridbill.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A well-formed request that the current state does not allow, for example applying more than an invoice's open amount, or reversing an entry that was already reversed.
+ * A well-formed request that the current state does not allow, for example applying more than an invoice's open amount,
+ * or reversing an entry that was already reversed.
  */
 public class BusinessRuleException extends BillingException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,8 @@ package io.github.gridbill.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An input value broke a validation rule, for example {@code "upToKwh must be greater than the previous tier's bound: 100"}.
+ * An input value broke a validation rule, for example
+ * {@code "upToKwh must be greater than the previous tier's bound: 100"}.
  */
 public class ValidationException extends BillingException {
   private static final long serialVersionUID = 1L;

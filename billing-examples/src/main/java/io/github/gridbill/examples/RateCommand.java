@@ -69,7 +69,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(name = "rate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Rates a meter's interval data against a tariff, one bill per calendar month.",
-    footer = {"", "Example:", "  gridbill rate --tariff rs-1.json --tariff-format urdb --tariff-effective-from 2011-01-01",
+    footer = {"", "Example:",
+        "  gridbill rate --tariff rs-1.json --tariff-format urdb --tariff-effective-from 2011-01-01",
         "    --meter feed.xml --meter-format greenbutton --zone America/New_York --output json",
         "Exit codes: 0 bills printed, 1 a file or period the library refuses, 2 bad arguments."})
 final class RateCommand implements Callable<Integer> {

@@ -30,13 +30,15 @@ class GridBillCommandTest {
   @Test
   void accountsOutOfRangeIsABadArgument() {
     assertThat(run("demo", "--accounts", "0")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("gridbill: --accounts must be 1 to 1,000,000: 0").contains("Usage: gridbill demo");
+    assertThat(err.toString()).startsWith("gridbill: --accounts must be 1 to 1,000,000: 0")
+        .contains("Usage: gridbill demo");
   }
 
   @Test
   void badFlagGivesOneLineErrorUsageAndExitCode2() {
     assertThat(run("demo", "--no-such-flag")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("gridbill: Unknown option: '--no-such-flag'").contains("Usage: gridbill demo");
+    assertThat(err.toString()).startsWith("gridbill: Unknown option: '--no-such-flag'")
+        .contains("Usage: gridbill demo");
   }
 
   @Test

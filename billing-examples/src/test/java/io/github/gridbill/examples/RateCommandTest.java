@@ -490,7 +490,8 @@ class RateCommandTest {
 
   @Test
   void malformedDate() {
-    badArguments("gridbill: Invalid value for option '--from': cannot convert '2011-13-01' to class java.time.LocalDate",
+    badArguments(
+        "gridbill: Invalid value for option '--from': cannot convert '2011-13-01' to class java.time.LocalDate",
         fpl("--from", "2011-13-01"));
   }
 

@@ -561,7 +561,8 @@ final class BillAssembler {
             && (r == null || r.demandPeriods().isEmpty() || !ratchetCharge || r.demandPeriods().contains(p))) {
           demand = billingDemand;
         }
-        TierTable tt = TierTable.resolve(pt, sp.segDays, sp.segDays, BigDecimal.ZERO, sp.escalation); // kW: no proration
+        // kW: no proration
+        TierTable tt = TierTable.resolve(pt, sp.segDays, sp.segDays, BigDecimal.ZERO, sp.escalation);
         BigDecimal kw = demand.toKilowatts();
         BigDecimal[] q = dc.mode() == TierMode.VOLUME ? volume(tt, kw, kw) : tt.block(kw);
         for (int i = 0; i < q.length; i++) {

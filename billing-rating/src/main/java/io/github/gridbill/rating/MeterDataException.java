@@ -25,7 +25,8 @@ public class MeterDataException extends ValidationException {
    * @param value the offending value, may be null
    * @param reason the rule, not null
    */
-  public MeterDataException(String field, int index, @Nullable Instant timestamp, @Nullable Object value, String reason) {
+  public MeterDataException(
+      String field, int index, @Nullable Instant timestamp, @Nullable Object value, String reason) {
     super(field + (index >= 0 ? "[" + index + "]" : "") + (timestamp != null ? " (" + timestamp + ")" : ""), value,
         reason);
     this.index = index;

@@ -22,8 +22,8 @@ final class TierTable {
   final @Nullable BigDecimal[] sell;
   final int[] tierNo;
 
-  private TierTable(int period, List<@Nullable BigDecimal> bound, List<BigDecimal> rate, List<@Nullable BigDecimal> sell,
-      List<Integer> tierNo) {
+  private TierTable(int period, List<@Nullable BigDecimal> bound, List<BigDecimal> rate,
+      List<@Nullable BigDecimal> sell, List<Integer> tierNo) {
     this.period = period;
     this.bound = bound.toArray(new BigDecimal[0]);
     this.rate = rate.toArray(new BigDecimal[0]);
@@ -115,7 +115,7 @@ final class TierTable {
     return u == TierUnit.KWH_PER_KW || u == TierUnit.KWH_PER_KW_PER_DAY;
   }
 
-  /** a < b with null = +infinity. */
+  /** {@code a < b}, with null = +infinity. */
   private static boolean lt(@Nullable BigDecimal a, @Nullable BigDecimal b) {
     if (a == null) {
       return false;

@@ -241,8 +241,8 @@ class DemandResponseTest {
       assertThat(r.consideredDays().get(10).dayType()).isEqualTo(DayType.HOLIDAY);
       assertThat(r.baselineKwh()).isEqualByComparingTo("13");
       assertThat(line(b, "E1").amount()).isEqualTo(Money.parse("USD -5.50"));
-      assertThat(r.text()).contains("2024-07-04 Thu holiday holiday\n").contains("2024-07-03 Wed weekday no complete data\n")
-          .contains("4 day(s) chosen");
+      assertThat(r.text()).contains("2024-07-04 Thu holiday holiday\n")
+          .contains("2024-07-03 Wed weekday no complete data\n").contains("4 day(s) chosen");
     }
 
     @Test

@@ -110,7 +110,7 @@ class DifferentialRegressionTest {
   /**
    * A monthly minimum in force for part of a split bill is dropped when the last version has no minimum charge: the
    * engine only looks at the last version's MinimumCharge. RATING.md: "Monthly minimum M (prorated, escalated): a line
-   * M − B when B < M" with per-bill quantities "prorated by days (f = segment days / bill days)".
+   * M − B when B &lt; M" with per-bill quantities "prorated by days (f = segment days / bill days)".
    *
    * <p>Version 1 has a monthly minimum of 30.00, version 2 (from 16 April) none; no usage: M = 30.00 × 15/30 = 15.00,
    * B = 0, so a minimum line of 15.00. The engine bills 0.00.

@@ -128,8 +128,8 @@ public final class Monies {
   /**
    * Splits an amount into {@code parts} nearly equal parts that sum exactly to it.
    *
-   * <p>{@code split(USD 100.00, 3)} is {@code [USD 33.34, USD 33.33, USD 33.33]}: the remainder goes one minor unit at a
-   * time to the earliest parts. A negative amount splits the same way with negative parts.
+   * <p>{@code split(USD 100.00, 3)} is {@code [USD 33.34, USD 33.33, USD 33.33]}: the remainder goes one minor unit at
+   * a time to the earliest parts. A negative amount splits the same way with negative parts.
    *
    * @param amount the amount to split, not null
    * @param parts the number of parts, at least 1

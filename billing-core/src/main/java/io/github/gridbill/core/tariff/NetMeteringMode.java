@@ -2,7 +2,10 @@ package io.github.gridbill.core.tariff;
 
 /** How a customer's exports are settled (DOMAIN.md, Net metering). */
 public enum NetMeteringMode {
-  /** Monthly netting: net = import − export over the period; a positive net is charged at retail, a negative net becomes a credit carried to the next bill in kWh or money. */
+  /**
+   * Monthly netting: net = import − export over the period; a positive net is charged at retail, a negative net becomes
+   * a credit carried to the next bill in kWh or money.
+   */
   NET_METERING,
   /** Netting per interval: imports are charged at retail, exports credited at the export rate. */
   NET_BILLING,

@@ -11,9 +11,9 @@ import org.immutables.value.Value;
  * How a customer with generation is billed for imports and exports (DOMAIN.md, Net metering).
  *
  * <ul>
- *   <li>{@link NetMeteringMode#NET_METERING} with {@link CreditCarry#KWH}: each TOU period nets over the bill; a negative
- *       net is banked in kWh and offsets the same period's imports on the next bills; at the true-up month the bank
- *       is settled by {@link #trueUpSettlement()} (paid at {@link #surplusRate()}) and resets.
+ *   <li>{@link NetMeteringMode#NET_METERING} with {@link CreditCarry#KWH}: each TOU period nets over the bill; a
+ *       negative net is banked in kWh and offsets the same period's imports on the next bills; at the true-up month the
+ *       bank is settled by {@link #trueUpSettlement()} (paid at {@link #surplusRate()}) and resets.
  *   <li>{@code NET_METERING} with {@link CreditCarry#MONEY}: the surplus is valued at the export rate; the money
  *       offsets energy charges (never demand or fixed charges) and the rest is carried.
  *   <li>{@link NetMeteringMode#NET_BILLING}: per interval, imports at retail and exports at the export rate; with

@@ -55,7 +55,8 @@ abstract class PeriodTiersDef {
       Tier t = tiers().get(i);
       if (t.upTo().isEmpty()) {
         throw new ValidationException(
-            "periods[" + period() + "].tiers[" + i + "].upTo", "unbounded", "must be bounded unless it is the last tier");
+            "periods[" + period() + "].tiers[" + i + "].upTo", "unbounded",
+            "must be bounded unless it is the last tier");
       }
     }
     for (int i = 1; i < tiers().size(); i++) {

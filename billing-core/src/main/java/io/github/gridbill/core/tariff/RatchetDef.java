@@ -95,7 +95,8 @@ abstract class RatchetDef {
   @Value.Check
   void check() {
     if (percentByMonth().size() != 12) {
-      throw new ValidationException("ratchet.percentByMonth", percentByMonth().size() + " entries", "must have 12 entries");
+      throw new ValidationException(
+          "ratchet.percentByMonth", percentByMonth().size() + " entries", "must have 12 entries");
     }
     if (includeCurrentPeakByMonth().size() != 12) {
       throw new ValidationException(

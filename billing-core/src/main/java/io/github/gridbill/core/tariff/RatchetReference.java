@@ -6,6 +6,10 @@ public enum RatchetReference {
   BILLED_DEMAND,
   /** The highest actual peak of the previous months. */
   PEAK_DEMAND,
-  /** SAM/ssc's billing demand: each looked-back month's peak times that month's own percentage, the current month included at its percentage (and at 100% where flagged), only the ratchet's demand periods counting when it names any; the window reaches one month further into the previous year. */
+  /**
+   * SAM/ssc's billing demand: each looked-back month's peak times that month's own percentage, the current month
+   * included at its percentage (and at 100% where flagged), only the ratchet's demand periods counting when it names
+   * any; the window reaches one month further into the previous year.
+   */
   SAM_BILLING_DEMAND
 }

@@ -59,7 +59,8 @@ abstract class RatingConventionsDef {
   }
 
   /**
-   * For {@link KwhBankTransfer#SAME_HOURS}, the weekday hours (local, 0–23) that carry the bank, in order of preference.
+   * For {@link KwhBankTransfer#SAME_HOURS}, the weekday hours (local, 0–23) that carry the bank, in order of
+   * preference.
    *
    * @return the hours, {@code [0, 5, 11, 17]} by default (SAM/ssc)
    */

@@ -31,7 +31,8 @@ public interface TariffComponent {
    */
   static void checkId(String id) {
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new ValidationException("id", "\"" + id + "\"", "must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+      throw new ValidationException(
+          "id", "\"" + id + "\"", "must be letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
   }
 }

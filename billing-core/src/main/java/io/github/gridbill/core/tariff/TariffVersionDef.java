@@ -143,7 +143,8 @@ abstract class TariffVersionDef {
   @Value.Check
   void check() {
     if (roundingMode() == RoundingMode.UNNECESSARY) {
-      throw new ValidationException("roundingMode", roundingMode(), "must round (UNNECESSARY would fail on real bills)");
+      throw new ValidationException(
+          "roundingMode", roundingMode(), "must round (UNNECESSARY would fail on real bills)");
     }
     effectiveUntil().ifPresent(u -> {
       if (!u.isAfter(effectiveFrom())) {

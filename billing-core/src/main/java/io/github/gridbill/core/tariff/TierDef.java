@@ -11,8 +11,9 @@ import org.immutables.value.Value;
  *
  * <p>{@code Tier.upTo(new BigDecimal("100"), new BigDecimal("0.10"))} prices the first 100 kWh at 0.10;
  * {@code Tier.unbounded(new BigDecimal("0.20"))} prices everything above the previous bound. Usage beyond the last
- * bound of a fully bounded tier list is priced at the last tier's rate (the URDB and SAM convention). An energy tier may
- * also carry a sell rate for exports ({@link ExportRateKind#TIER_SELL_RATES}). Instances are immutable and thread-safe.
+ * bound of a fully bounded tier list is priced at the last tier's rate (the URDB and SAM convention). An energy tier
+ * may also carry a sell rate for exports ({@link ExportRateKind#TIER_SELL_RATES}). Instances are immutable and
+ * thread-safe.
  */
 @Value.Immutable
 @GridBillStyle

@@ -226,7 +226,8 @@ abstract class TouScheduleDef {
     for (Season s : seasons()) {
       for (DayType t : new DayType[] {DayType.WEEKDAY, DayType.WEEKEND}) {
         if (find(s.name(), t).isEmpty()) {
-          throw new ValidationException("profiles", s.name() + "/" + t, "must include every season's WEEKDAY and WEEKEND");
+          throw new ValidationException(
+              "profiles", s.name() + "/" + t, "must include every season's WEEKDAY and WEEKEND");
         }
       }
     }
@@ -235,7 +236,8 @@ abstract class TouScheduleDef {
         DayProfile a = profiles().get(i);
         DayProfile b = profiles().get(j);
         if (a.season().equals(b.season()) && a.dayType() == b.dayType()) {
-          throw new ValidationException("profiles[" + i + "]", a.season() + "/" + a.dayType(), "must not repeat a season and day type");
+          throw new ValidationException(
+              "profiles[" + i + "]", a.season() + "/" + a.dayType(), "must not repeat a season and day type");
         }
       }
     }

@@ -6,8 +6,14 @@ public enum TrueUpSettlement {
   PAY,
   /** The bank is forfeited and reset. */
   FORFEIT,
-  /** The bank carries into the next year; a kWh bank is valued at the surplus rate, offsets the true-up bill's energy charges, and the rest carries as money. */
+  /**
+   * The bank carries into the next year; a kWh bank is valued at the surplus rate, offsets the true-up bill's energy
+   * charges, and the rest carries as money.
+   */
   ROLL_OVER,
-  /** The bank is paid out and also carried into the next year (reproduces SAM/ssc 2025 with {@code ur_nm_credit_rollover = 1}; not a real tariff rule). */
+  /**
+   * The bank is paid out and also carried into the next year (reproduces SAM/ssc 2025 with
+   * {@code ur_nm_credit_rollover = 1}; not a real tariff rule).
+   */
   PAY_AND_ROLL_OVER
 }

@@ -1,4 +1,6 @@
-/** Billing time: periods as local dates in a zone, DST-correct interval grids, day types, holiday calendars and seasons. */
+/**
+ * Billing time: periods as local dates in a zone, DST-correct interval grids, day types, holiday calendars and seasons.
+ */
 @NullMarked
 package io.github.gridbill.core.time;
 

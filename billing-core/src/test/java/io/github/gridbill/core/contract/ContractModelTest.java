@@ -136,13 +136,15 @@ class ContractModelTest {
     @Test
     void assignments_in_increasing_order() {
       invalid("tariffs[1].effectiveFrom must be after the previous assignment's 2024-06-01: 2024-06-01",
-          () -> sa().tariffs(List.of(TariffAssignment.of("A", d("2024-06-01")), TariffAssignment.of("B", d("2024-06-01"))))
+          () -> sa()
+              .tariffs(List.of(TariffAssignment.of("A", d("2024-06-01")), TariffAssignment.of("B", d("2024-06-01"))))
               .build());
     }
 
     @Test
     void end_after_start() {
-      invalid("SA-1.endDate must be after startDate 2024-01-01: 2023-12-31", () -> sa().endDate(d("2023-12-31")).build());
+      invalid("SA-1.endDate must be after startDate 2024-01-01: 2023-12-31",
+          () -> sa().endDate(d("2023-12-31")).build());
     }
 
     @Test
@@ -228,12 +230,14 @@ class ContractModelTest {
 
     @Test
     void escalator_above_minus_100() {
-      invalid("PPA-17.escalatorPercent must be greater than -100: -100", () -> ppa().escalatorPercent(bd("-100")).build());
+      invalid("PPA-17.escalatorPercent must be greater than -100: -100",
+          () -> ppa().escalatorPercent(bd("-100")).build());
     }
 
     @Test
     void end_after_start() {
-      invalid("PPA-17.endDate must be after startDate 2022-06-01: 2022-06-01", () -> ppa().endDate(d("2022-06-01")).build());
+      invalid("PPA-17.endDate must be after startDate 2022-06-01: 2022-06-01",
+          () -> ppa().endDate(d("2022-06-01")).build());
     }
 
     @Test
@@ -276,7 +280,8 @@ class ContractModelTest {
 
     @Test
     void end_after_start() {
-      invalid("L-1.endDate must be after startDate 2024-01-01: 2023-01-01", () -> lease().endDate(d("2023-01-01")).build());
+      invalid("L-1.endDate must be after startDate 2024-01-01: 2023-01-01",
+          () -> lease().endDate(d("2023-01-01")).build());
     }
 
     @Test
@@ -359,7 +364,8 @@ class ContractModelTest {
 
     @Test
     void end_after_start() {
-      invalid("AMC-3.endDate must be after startDate 2024-02-10: 2024-02-09", () -> amc().endDate(d("2024-02-09")).build());
+      invalid("AMC-3.endDate must be after startDate 2024-02-10: 2024-02-09",
+          () -> amc().endDate(d("2024-02-09")).build());
     }
 
     @Test
@@ -415,7 +421,8 @@ class ContractModelTest {
 
     @Test
     void quantity_not_negative() {
-      invalid("TICKET-4411.quantity must not be negative: -1", () -> ticket().quantity(Quantity.of(-1, Unit.HOUR)).build());
+      invalid("TICKET-4411.quantity must not be negative: -1",
+          () -> ticket().quantity(Quantity.of(-1, Unit.HOUR)).build());
     }
 
     @Test

@@ -110,7 +110,8 @@ class InvoiceTest {
 
   @Test
   void due_before_issue_is_refused() {
-    invalid("dueDate must not be before issueDate 2024-04-05: 2024-04-04", () -> invoice().dueDate(d("2024-04-04")).build());
+    invalid("dueDate must not be before issueDate 2024-04-05: 2024-04-04",
+        () -> invoice().dueDate(d("2024-04-04")).build());
   }
 
   @Test

@@ -58,7 +58,8 @@ class MoniesPropertiesTest {
   }
 
   @Property(tries = 300)
-  void allocation_parts_sum_exactly_to_the_amount(@ForAll("amounts") Money amount, @ForAll("ratios") List<BigDecimal> ratios) {
+  void allocation_parts_sum_exactly_to_the_amount(
+      @ForAll("amounts") Money amount, @ForAll("ratios") List<BigDecimal> ratios) {
     List<Money> parts = Monies.allocate(amount, ratios);
     assertThat(parts).hasSize(ratios.size());
     assertThat(parts).allSatisfy(p -> assertThat(p.getCurrencyUnit()).isEqualTo(amount.getCurrencyUnit()));
@@ -112,7 +113,8 @@ class MoniesPropertiesTest {
 
   @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
   void allocation_is_deterministic_and_ignores_the_scale_of_the_ratios(
-      @ForAll("amounts") Money amount, @ForAll("ratios") List<BigDecimal> ratios, @ForAll @IntRange(min = 1, max = 1000) int k) {
+      @ForAll("amounts") Money amount, @ForAll("ratios") List<BigDecimal> ratios,
+      @ForAll @IntRange(min = 1, max = 1000) int k) {
     List<Money> once = Monies.allocate(amount, ratios);
     assertThat(Monies.allocate(amount, new ArrayList<>(ratios))).isEqualTo(once);
     List<BigDecimal> scaled = new ArrayList<>();
@@ -142,7 +144,8 @@ class MoniesPropertiesTest {
     long last = Math.abs(parts.get(n - 1).getAmountMinorLong());
     assertThat(first - last).isBetween(0L, 1L);
     for (int i = 1; i < n; i++) {
-      assertThat(Math.abs(parts.get(i).getAmountMinorLong())).isLessThanOrEqualTo(Math.abs(parts.get(i - 1).getAmountMinorLong()));
+      assertThat(Math.abs(parts.get(i).getAmountMinorLong()))
+          .isLessThanOrEqualTo(Math.abs(parts.get(i - 1).getAmountMinorLong()));
     }
   }
 

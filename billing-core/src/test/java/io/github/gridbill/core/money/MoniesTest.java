@@ -93,7 +93,8 @@ class MoniesTest {
   class TotalExact {
     @Test
     void keeps_every_decimal() {
-      List<BigMoneyProvider> amounts = List.of(BigMoney.parse("USD 1.005"), m("USD 2.20"), BigMoney.parse("USD 0.0001"));
+      List<BigMoneyProvider> amounts =
+          List.of(BigMoney.parse("USD 1.005"), m("USD 2.20"), BigMoney.parse("USD 0.0001"));
       BigMoney total = Monies.totalExact(USD, amounts);
       assertThat(total.getCurrencyUnit()).isEqualTo(USD);
       assertThat(total.getAmount()).isEqualByComparingTo("3.2051");

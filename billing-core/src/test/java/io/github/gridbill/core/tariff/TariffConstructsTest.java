@@ -416,7 +416,8 @@ class TariffConstructsTest {
     TaxRule sgst = TaxRule.builder().id("sgst").description("SGST 9%").percent(bd("9")).addAppliesTo("energy", "fixed")
         .calculation(TaxCalculation.PER_LINE).build();
     CurrencyUnit inr = CurrencyUnit.of("INR");
-    Tariff t = Tariff.builder().id("IN-LT-1").name("LT domestic").currency(inr).zone(java.time.ZoneId.of("Asia/Kolkata"))
+    Tariff t = Tariff.builder().id("IN-LT-1").name("LT domestic").currency(inr)
+        .zone(java.time.ZoneId.of("Asia/Kolkata"))
         .addVersion(version("2024-04-01")
             .addFixedCharge(FixedCharge.of("fixed", "Fixed charge", bd("120"), FixedChargeBasis.PER_BILL))
             .addEnergyCharge(flatEnergy("energy", "7.35"))

@@ -41,7 +41,10 @@ final class TariffFixtures {
     return slots;
   }
 
-  /** Hourly slots with a shoulder band around a peak band: off-peak, shoulder [s1, p1), peak [p1, p2), shoulder [p2, s2). */
+  /**
+   * Hourly slots with a shoulder band around a peak band: off-peak, shoulder [s1, p1), peak [p1, p2), shoulder
+   * [p2, s2).
+   */
   static List<Integer> threeBands(int s1, int p1, int p2, int s2) {
     List<Integer> slots = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
@@ -60,8 +63,8 @@ final class TariffFixtures {
   /**
    * Summer (June to September) and winter seasons; three periods (off-peak, shoulder, peak); weekday, weekend and a
    * summer holiday profile; NERC holidays. Summer weekdays: shoulder 7–14, peak 14–20, shoulder 20–22. Summer weekends:
-   * shoulder 14–20. Summer holidays: off-peak all day. Winter weekdays: shoulder 7–17, peak 17–20, shoulder 20–22. Winter
-   * weekends off-peak; winter holidays fall back to the weekend profile.
+   * shoulder 14–20. Summer holidays: off-peak all day. Winter weekdays: shoulder 7–17, peak 17–20, shoulder 20–22.
+   * Winter weekends off-peak; winter holidays fall back to the weekend profile.
    */
   static TouSchedule twoSeasonSchedule() {
     return TouSchedule.builder()

@@ -296,7 +296,8 @@ class TariffValidationTest {
 
     @Test
     void tiers_must_be_in_an_energy_unit() {
-      invalid("energy.periods[0].tiers.unit must be an energy unit (KWH, KWH_PER_DAY, KWH_PER_KW, KWH_PER_KW_PER_DAY): KW",
+      invalid("energy.periods[0].tiers.unit must be an energy unit "
+              + "(KWH, KWH_PER_DAY, KWH_PER_KW, KWH_PER_KW_PER_DAY): KW",
           () -> EnergyCharge.builder().id("energy").description("d")
               .addPeriod(PeriodTiers.of(0, List.of(Tier.upToKw(bd("50"), bd("1")), Tier.unbounded(bd("2"))))).build());
     }
@@ -698,8 +699,8 @@ class TariffValidationTest {
 
     @Test
     void uniform_tier_bounds_when_the_conventions_ask_for_them() {
-      invalid("energy tier 1 bound in jan period \"shoulder\" must equal period \"off-peak\"'s 100 kWh (tiers should have the same max usage "
-              + "across periods in the same month for TOU rates): 200 kWh",
+      invalid("energy tier 1 bound in jan period \"shoulder\" must equal period \"off-peak\"'s 100 kWh "
+              + "(tiers should have the same max usage across periods in the same month for TOU rates): 200 kWh",
           () -> version("2024-01-01").addEnergyCharge(unevenTouTiers())
               .conventions(RatingConventions.builder().uniformTierBoundsAcrossPeriods(true).build()).build());
       // without the convention the same tariff is fine
@@ -712,8 +713,8 @@ class TariffValidationTest {
           .addPeriod(PeriodTiers.of(1, List.of(Tier.upToKw(bd("50"), bd("5")), Tier.unbounded(bd("6")))))
           .addPeriod(PeriodTiers.of(2, List.of(Tier.unbounded(bd("12")))))
           .build();
-      invalid("demand tier 1 bound in jan period \"peak\" must equal period \"shoulder\"'s 50 kW (tiers should have the same max usage "
-              + "across periods in the same month for TOU rates): unbounded kW",
+      invalid("demand tier 1 bound in jan period \"peak\" must equal period \"shoulder\"'s 50 kW "
+              + "(tiers should have the same max usage across periods in the same month for TOU rates): unbounded kW",
           () -> version("2024-01-01").addDemandCharge(uneven)
               .conventions(RatingConventions.builder().uniformTierBoundsAcrossPeriods(true).build()).build());
     }

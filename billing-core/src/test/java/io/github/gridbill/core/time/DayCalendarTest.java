@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DayCalendarTest {
   static final DayCalendar US = DayCalendar.standard(HolidayCalendar.nerc());
-  static final DayCalendar GULF = DayCalendar.of(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), HolidayCalendar.none());
+  static final DayCalendar GULF =
+      DayCalendar.of(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), HolidayCalendar.none());
 
   static Stream<Arguments> data_dayTypes() {
     return Stream.of(
@@ -60,7 +61,8 @@ class DayCalendarTest {
   @Test
   void value_semantics() {
     EqualityGroups.create()
-        .group(DayCalendar.standard(), DayCalendar.of(Set.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY), HolidayCalendar.none()))
+        .group(DayCalendar.standard(),
+            DayCalendar.of(Set.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY), HolidayCalendar.none()))
         .group(US, DayCalendar.standard(HolidayCalendar.nerc()))
         .group(GULF)
         .group(DayCalendar.of(Set.of(DayOfWeek.SUNDAY), HolidayCalendar.none()))

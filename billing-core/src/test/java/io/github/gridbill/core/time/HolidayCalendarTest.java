@@ -76,7 +76,8 @@ class HolidayCalendarTest {
 
   @Test
   void explicit_dates() {
-    HolidayCalendar c = HolidayCalendar.builder().name("Holi").addDate(d("2024-03-25")).addDate(d("2025-03-14")).build();
+    HolidayCalendar c =
+        HolidayCalendar.builder().name("Holi").addDate(d("2024-03-25")).addDate(d("2025-03-14")).build();
     assertThat(c.isHoliday(d("2024-03-25"))).isTrue();
     assertThat(c.isHoliday(d("2025-03-14"))).isTrue();
     assertThat(c.isHoliday(d("2025-03-25"))).isFalse();

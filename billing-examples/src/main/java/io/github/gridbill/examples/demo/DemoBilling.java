@@ -181,10 +181,11 @@ final class DemoBilling {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
     DemoAccount featured = accounts.get(featuredIndex);
     RatedBill fb = java.util.Objects.requireNonNull(featuredBill[0], "the featured account was not rated");
-    Invoice fi = DemoBook.in(invoices, featured.book()).stream().filter(i -> i.accountId().equals(featured.id())).findFirst()
-        .orElseThrow();
+    Invoice fi = DemoBook.in(invoices, featured.book()).stream().filter(i -> i.accountId().equals(featured.id()))
+        .findFirst().orElseThrow();
     return new Result(List.copyOf(accounts), invoices, summary, elapsed, revenue, names, (int) estimated[0],
-        estimated[1], featured, fb, java.util.Objects.requireNonNull(kept.get(featuredIndex), "featured").meter, fi, importKwh);
+        estimated[1], featured, fb, java.util.Objects.requireNonNull(kept.get(featuredIndex), "featured").meter, fi,
+        importKwh);
   }
 
   private void invoiceContractsOnly(DemoAccount a, Map<DemoBook, InvoiceAssembler> assemblers,

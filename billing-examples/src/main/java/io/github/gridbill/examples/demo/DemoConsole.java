@@ -200,7 +200,8 @@ final class DemoConsole {
             : n(bank.differences().size()) + " differences " + bank.differencesByKind()));
       }
       VerificationReport v = DemoBook.in(o.verification, b);
-      out.println("  " + b + " journal verify: " + (v.firstBroken().isEmpty() ? "OK" : "BROKEN " + v.firstBroken().get())
+      out.println("  " + b + " journal verify: "
+          + (v.firstBroken().isEmpty() ? "OK" : "BROKEN " + v.firstBroken().get())
           + ", " + n(v.recordsChecked()) + " entries re-hashed; checkpoint " + DemoBook.in(o.checkpoint, b));
     }
     out.flush();

@@ -55,11 +55,13 @@ final class DemoFiles {
         files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), DemoBook.in(o.aging, b)));
         files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), DemoBook.in(o.dunning, b).notices()));
         files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), DemoBook.in(o.cash, b).posted()));
-        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"), DemoBook.in(o.receivables, b)));
+        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"),
+            DemoBook.in(o.receivables, b)));
         for (BankReconciliationReport br : DemoBook.in(o.cash, b).bank()) {
           files.add(csv(folder.resolve("bank-reconciliation-" + b.name() + ".csv"), br));
         }
-        files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"), DemoBook.in(o.billingReconciliation, b)));
+        files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"),
+            DemoBook.in(o.billingReconciliation, b)));
       }
       Path bill = folder.resolve("featured-bill.txt");
       Files.writeString(bill, BillExplanation.of(o.billing().featuredBill.bill()).text(), StandardCharsets.UTF_8);
@@ -279,7 +281,8 @@ final class DemoFiles {
     tableRow(b, "dunning notices due", book -> DemoConsole.n(DemoBook.in(o.dunning, book).notices().size()));
     tableRow(b, "bank statement lines imported through the ledger",
         book -> h(DemoBook.in(o.cash, book).posted().summary()));
-    tableRow(b, "matched by the rule chain (this run)", book -> h(DemoBook.in(o.cash, book).matchesByRule().toString()));
+    tableRow(b, "matched by the rule chain (this run)",
+        book -> h(DemoBook.in(o.cash, book).matchesByRule().toString()));
     tableRow(b, "held as unidentified cash", book -> DemoConsole.n(DemoBook.in(o.cash, book).unidentified().size())
         + " " + h(DemoBook.in(o.cash, book).exceptionsByReason().toString()));
     tableRow(b, "receivables reconciliation", book -> DemoBook.in(o.receivables, book).isReconciled() ? "reconciled"

@@ -99,7 +99,8 @@ final class DemoRun {
       billing.accounts.forEach(a -> byId.put(a.id(), a));
       for (DemoBook b : DemoBook.values()) {
         for (Invoice inv : DemoBook.in(billing.invoices, b)) {
-          PaymentBehaviour.payment(java.util.Objects.requireNonNull(byId.get(inv.accountId()), inv.accountId()), inv, scenario.asOf()).ifPresent(o.payments::add);
+          PaymentBehaviour.payment(java.util.Objects.requireNonNull(byId.get(inv.accountId()), inv.accountId()), inv,
+              scenario.asOf()).ifPresent(o.payments::add);
         }
       }
       for (DemoLedger l : ledgers) {

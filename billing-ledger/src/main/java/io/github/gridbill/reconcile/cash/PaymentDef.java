@@ -14,8 +14,8 @@ import org.joda.money.Money;
  *
  * <p>{@code Payment.builder().id("STMT-1#3").amount(USD 120.00).valueDate(2024-03-05)
  * .addReference("INV-2024-0042").freeText("thanks, ACC-1001").build()}. The payer is identified by
- * {@link #payerAccountId()} when the caller knows it, or found by the engine from an account number or invoice number in
- * {@link #references()} or {@link #freeText()}. {@link StatementPayments} makes payments from bank statement lines.
+ * {@link #payerAccountId()} when the caller knows it, or found by the engine from an account number or invoice number
+ * in {@link #references()} or {@link #freeText()}. {@link StatementPayments} makes payments from bank statement lines.
  * Instances are immutable and thread-safe; treat as a value type.
  */
 @Value.Immutable

@@ -30,6 +30,8 @@ public enum DifferenceKind {
   POSTED_BEFORE_PERIOD,
   /** The ledger records a statement line after the statement date (for example on a later value date). */
   POSTED_AFTER_STATEMENT,
-  /** The statement's closing balance is not its opening balance plus its booked lines: the file disagrees with itself. */
+  /**
+   * The statement's closing balance is not its opening balance plus its booked lines: the file disagrees with itself.
+   */
   STATEMENT_TOTALS
 }

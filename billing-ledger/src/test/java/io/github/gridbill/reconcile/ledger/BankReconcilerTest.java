@@ -267,7 +267,8 @@ class BankReconcilerTest {
     cash.importStatements(List.of(s1()));
     BankStatement noOpening = BankStatement.builder().format(StatementFormat.CAMT_053).id("S1")
         .accountId("NL91ABNA0417164300").currency(Rx.EUR)
-        .addBalance(StatementBalance.of(BalanceType.CLOSING_BOOKED, "CLBD", eur("275.00"), Optional.of(d("2024-04-03"))))
+        .addBalance(
+            StatementBalance.of(BalanceType.CLOSING_BOOKED, "CLBD", eur("275.00"), Optional.of(d("2024-04-03"))))
         .lines(s1().lines()).build();
 
     BankReconciliationReport r = bank.reconcile(noOpening);

@@ -129,7 +129,9 @@ final class Rx {
     return new ArrayList<>(List.of(lines));
   }
 
-  /** The lines of an entry as text: {@code "Dr CASH:EFT EUR 120.00"}, {@code "Cr RECEIVABLE:ACC-1 EUR 5.00 (INV-1)"}. */
+  /**
+   * The lines of an entry as text: {@code "Dr CASH:EFT EUR 120.00"}, {@code "Cr RECEIVABLE:ACC-1 EUR 5.00 (INV-1)"}.
+   */
   static List<String> text(JournalEntry e) {
     List<String> out = new ArrayList<>();
     for (JournalLine l : e.lines()) {

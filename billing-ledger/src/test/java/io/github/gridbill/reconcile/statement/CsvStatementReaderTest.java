@@ -218,7 +218,8 @@ class CsvStatementReaderTest {
   void mappingNeedsOneAmountLayout() {
     assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> CsvStatementMapping.builder()
         .accountId("A").currency(CurrencyUnit.USD).bookingDateColumn("d").amountColumn("a").creditColumn("c")
-        .debitColumn("x").build()).withMessage("amountColumn must be set, or creditColumn and debitColumn, not both: a");
+        .debitColumn("x").build())
+        .withMessage("amountColumn must be set, or creditColumn and debitColumn, not both: a");
   }
 
   @Test

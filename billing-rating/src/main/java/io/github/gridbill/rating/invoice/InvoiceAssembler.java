@@ -277,7 +277,8 @@ public final class InvoiceAssembler {
       }
       String f = "contracts[" + c.id() + "]";
       if (!c.accountId().equals(accountId)) {
-        throw new ValidationException(f + ".accountId", c.accountId(), "must be the invoiced account's id " + accountId);
+        throw new ValidationException(
+            f + ".accountId", c.accountId(), "must be the invoiced account's id " + accountId);
       }
       if (c instanceof SolarPpa p) {
         if (!p.currency().equals(cur)) {

@@ -101,7 +101,7 @@ abstract class LiveOptionsDef {
 
   /**
    * The sane maximum demand of one interval; a larger reading is refused as bad input. Default
-   * {@link IntervalSeries#DEFAULT_MAX_DEMAND} (100 MW).
+   * {@link io.github.gridbill.rating.IntervalSeries#DEFAULT_MAX_DEMAND} (100 MW).
    *
    * @return the maximum, positive
    */

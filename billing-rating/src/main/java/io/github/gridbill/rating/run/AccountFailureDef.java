@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /**
  * Why one account of a bill run was not rated: the error's type, field, value and reason, as the
- * {@link BillingException} stated them.
+ * {@link io.github.gridbill.core.BillingException} stated them.
  *
  * <p>{@code ACC-7 (#6): MeterDataException imports[17] (2024-07-01T04:15:00Z) must not be negative: -5 mWh}. An
  * unexpected error (not a {@code BillingException}, for example a failing data source) is recorded too, with field
@@ -38,21 +38,22 @@ abstract class AccountFailureDef {
   public abstract String errorType();
 
   /**
-   * The field the error names ({@link BillingException#field()}), for example {@code "series.intervalLength"}.
+   * The field the error names ({@link io.github.gridbill.core.BillingException#field()}), for example
+   * {@code "series.intervalLength"}.
    *
    * @return the field
    */
   public abstract String field();
 
   /**
-   * The offending value ({@link BillingException#value()}).
+   * The offending value ({@link io.github.gridbill.core.BillingException#value()}).
    *
    * @return the value
    */
   public abstract String value();
 
   /**
-   * The rule broken ({@link BillingException#reason()}).
+   * The rule broken ({@link io.github.gridbill.core.BillingException#reason()}).
    *
    * @return the reason
    */

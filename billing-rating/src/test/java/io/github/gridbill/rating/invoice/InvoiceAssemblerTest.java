@@ -460,7 +460,8 @@ class InvoiceAssemblerTest {
   @Test
   void contractsMustBelongToTheAccount() {
     assertRefused(ValidationException.class, march().addContract(lease("LEASE-1", "ACC-2", usd("10.00"),
-        LocalDate.of(2023, 1, 1))).build(), "contracts[LEASE-1].accountId must be the invoiced account's id ACC-1: ACC-2");
+        LocalDate.of(2023, 1, 1))).build(),
+        "contracts[LEASE-1].accountId must be the invoiced account's id ACC-1: ACC-2");
   }
 
   /** A contract kind the assembler does not know. */

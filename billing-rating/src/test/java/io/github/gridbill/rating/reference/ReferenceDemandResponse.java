@@ -78,7 +78,8 @@ final class ReferenceDemandResponse {
 
     List<Instant> event = new ArrayList<>();
     Instant end = e.endExclusive().atZone(zone).toInstant();
-    for (Instant t = e.startInclusive().atZone(zone).toInstant(); t.isBefore(end); t = t.plusSeconds(length.seconds())) {
+    for (Instant t = e.startInclusive().atZone(zone).toInstant(); t.isBefore(end);
+        t = t.plusSeconds(length.seconds())) {
       event.add(t);
     }
     int n = event.size();

@@ -417,7 +417,8 @@ class ReferenceRaterTest {
   }
 
   /** A net-metering tariff with "a" at 0.10 and "b" at 0.20, on a schedule whose periods swap in May. */
-  static Tariff swapInMay(UnaryOperator<RatingConventions.Builder> conventions, UnaryOperator<NetMeteringRule.Builder> nm) {
+  static Tariff swapInMay(
+      UnaryOperator<RatingConventions.Builder> conventions, UnaryOperator<NetMeteringRule.Builder> nm) {
     int[][] wd = new int[12][24];
     for (int m = 0; m < 12; m++) {
       for (int h = 0; h < 24; h++) {

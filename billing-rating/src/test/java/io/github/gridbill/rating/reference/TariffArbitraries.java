@@ -100,9 +100,9 @@ public final class TariffArbitraries {
    * @param demandResponse demand-response programs (every baseline family), with meter history before each bill
    * @param maxBills the longest bill sequence on a 60-minute grid
    */
-  public record Features(boolean tou, boolean touDemand, boolean demand, boolean ratchet, boolean netMetering, boolean priceSeries,
-      boolean minimums, boolean riders, boolean taxes, boolean escalation, boolean versionChange, boolean demandResponse,
-      int maxBills) {
+  public record Features(boolean tou, boolean touDemand, boolean demand, boolean ratchet, boolean netMetering,
+      boolean priceSeries, boolean minimums, boolean riders, boolean taxes, boolean escalation, boolean versionChange,
+      boolean demandResponse, int maxBills) {
 
     /** Everything the reference covers. */
     public static final Features ALL =
@@ -361,8 +361,8 @@ public final class TariffArbitraries {
                           esc.ifPresent(conv::escalation);
                           bank.applyTo(conv);
                           return TariffVersion.builder().effectiveFrom(from).fixedCharges(fixed)
-                              .energyCharges(energy).demandCharges(demand).ratchet(ratchet.map(r -> rv.apply(r, demand)))
-                              .netMetering(rule)
+                              .energyCharges(energy).demandCharges(demand)
+                              .ratchet(ratchet.map(r -> rv.apply(r, demand))).netMetering(rule)
                               .minimumCharge(min).riders(riders).taxes(taxes).roundingMode(rm)
                               .conventions(conv.build()).demandResponsePrograms(dr).build();
                         });
@@ -750,7 +750,8 @@ public final class TariffArbitraries {
 
   static Arbitrary<RatchetVariant> ratchetVariants() {
     return Combinators.combine(chance(35), Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(2, 1), Tuple.of(2, 2),
-        Tuple.of(1, 3), Tuple.of(1, 5), Tuple.of(1, 6), Tuple.of(1, 7)), chance(50), Arbitraries.integers().between(0, 1))
+            Tuple.of(1, 3), Tuple.of(1, 5), Tuple.of(1, 6), Tuple.of(1, 7)), chance(50),
+            Arbitraries.integers().between(0, 1))
         .as(RatchetVariant::new);
   }
 
@@ -1198,7 +1199,8 @@ public final class TariffArbitraries {
             rate = dec(0, 200_000, 4);
         }
         Arbitrary<Set<String>> targets = kind == RiderKind.PERCENT
-            ? Arbitraries.of(priced).set().ofMinSize(1).ofMaxSize(priced.size()).map(s -> (Set<String>) new TreeSet<>(s))
+            ? Arbitraries.of(priced).set().ofMinSize(1).ofMaxSize(priced.size())
+                .map(s -> (Set<String>) new TreeSet<>(s))
             : Arbitraries.just(Set.of());
         return Combinators.combine(rate, targets).as((r, t) -> Rider.builder().id("rid" + i)
             .description("Rider " + i).kind(kind).rate(r).appliesTo(t).build());

@@ -17,8 +17,8 @@ import org.immutables.value.Value;
 
 /**
  * How to read a CSV file of interval data: which column names the meter (or one fixed id), where each interval is
- * (a timestamp column, or a fixed grid), which columns hold values with which role and unit, an optional quality column,
- * and how values that are not whole milliwatt-hours are rounded.
+ * (a timestamp column, or a fixed grid), which columns hold values with which role and unit, an optional quality
+ * column, and how values that are not whole milliwatt-hours are rounded.
  *
  * <pre>{@code
  * CsvMapping m = CsvMapping.builder()
@@ -76,8 +76,8 @@ abstract class CsvMappingDef {
   public abstract Optional<ZoneId> localZone();
 
   /**
-   * A {@link DateTimeFormatter} pattern for local timestamps, for example {@code "M/d/yyyy H:mm"}; ISO local date-time
-   * when empty.
+   * A {@link java.time.format.DateTimeFormatter} pattern for local timestamps, for example {@code "M/d/yyyy H:mm"};
+   * ISO local date-time when empty.
    *
    * @return the pattern, or empty
    */

@@ -492,8 +492,8 @@ final class EspiFeedIndex implements EspiScanner.Handler {
       boolean shapeOk = shapeReasons(m, mName, reasons, count);
       Long uom = rt.get("uom");
       if (uom == null || uom != UOM_WH) {
-        String what = mName + " in uom " + uom + " (" + uomName(uom) + ") x10^" + rt.getOrDefault("powerOfTenMultiplier",
-            0L);
+        String what = mName + " in uom " + uom + " (" + uomName(uom) + ") x10^"
+            + rt.getOrDefault("powerOfTenMultiplier", 0L);
         notEnergy.add(what);
         notes.add(NotCarried.of(m.head.where(), what + ", " + count + " readings", "not energy in Wh"));
         continue;

@@ -32,22 +32,22 @@ import org.jspecify.annotations.Nullable;
  * <p>Entries are linked by their {@code self}, {@code up} and {@code related} hrefs: a UsagePoint to its MeterReadings
  * and LocalTimeParameters, a MeterReading to its ReadingType (or one embedded in it) and IntervalBlocks. Energy is
  * {@code value × 10^powerOfTenMultiplier} Wh (uom 72) turned into exact milliwatt-hours (quantised with the declared
- * {@link RoundingMode} only when the multiplier is below -3); delivered readings (flowDirection 1) are imports, received
- * readings (19) exports, net readings (4) either by sign. Readings must share one duration of 1, 5, 10, 15, 30 or 60
- * minutes on one grid; intervals of the grid (from the first to the last reading or block bound) that no reading covers
- * are MISSING. ESPI ReadingQuality codes map as {@code EspiQuality} documents.
+ * {@link RoundingMode} only when the multiplier is below -3); delivered readings (flowDirection 1) are imports,
+ * received readings (19) exports, net readings (4) either by sign. Readings must share one duration of 1, 5, 10, 15, 30
+ * or 60 minutes on one grid; intervals of the grid (from the first to the last reading or block bound) that no reading
+ * covers are MISSING. ESPI ReadingQuality codes map as {@code EspiQuality} documents.
  *
  * <p>A usage point that is not interval electricity (natural-gas billing in therms, irregular billing periods, register
  * values, no readings) is reported as not convertible, with each {@link UnconvertibleReason} and its detail; nothing is
  * guessed. Costs, usage summaries and unused channels are listed as {@link NotCarried}.
  *
- * <p><b>Streaming.</b> {@link #read(Path, Consumer)} reads the file twice. Pass one validates the whole feed (well-formed
- * XML, numbers, links, overlaps, signs, sane maxima) keeping only per-entry links and per-block-group summaries; pass
- * two fills one usage point's arrays at a time and hands the result to the consumer as soon as its last reading is read,
- * then forgets it. Memory is one usage point's series (plus a few hundred bytes per entry that is not an
- * IntervalBlock), not the file: a feed of 1,000 meters × a year of 15-minute data is read with the memory of one meter's
- * year. Because pass one validates everything first, a malformed feed throws before any usage point is handed over:
- * nothing is half-imported. When the usage points' blocks are interleaved in the file, pass two holds every usage
+ * <p><b>Streaming.</b> {@link #read(Path, Consumer)} reads the file twice. Pass one validates the whole feed
+ * (well-formed XML, numbers, links, overlaps, signs, sane maxima) keeping only per-entry links and per-block-group
+ * summaries; pass two fills one usage point's arrays at a time and hands the result to the consumer as soon as its last
+ * reading is read, then forgets it. Memory is one usage point's series (plus a few hundred bytes per entry that is not
+ * an IntervalBlock), not the file: a feed of 1,000 meters × a year of 15-minute data is read with the memory of one
+ * meter's year. Because pass one validates everything first, a malformed feed throws before any usage point is handed
+ * over: nothing is half-imported. When the usage points' blocks are interleaved in the file, pass two holds every usage
  * point that is still open.
  *
  * <p>XML is read with the JDK's StAX parser with DTDs and external entities disabled; a document with a DOCTYPE is

@@ -89,12 +89,13 @@ import tools.jackson.databind.JsonNode;
  * {@code integrations/billing-formats/GRIDBILL-TARIFF-JSON.md}) into a {@link Tariff}.
  *
  * <p>The reader is strict: every field must have its documented JSON type (decimals as strings such as
- * {@code "0.10"}, counts and indices as integers), unknown fields, {@code null}s and duplicate keys are refused, and every
- * model rule ({@link io.github.gridbill.core.ValidationException} of the tariff model) is reported with the JSON path of
- * the object that breaks it. Each problem is a {@link DataFormatException} naming the source, the JSON path, the field,
- * the value and the rule, for example {@code "tariff.json at $.versions[0].energyCharges[0].periods[0].tiers[1].rate:
- * rate must be a decimal string such as \"0.10\": 0.1"}. Fields with a default in the model may be left out. The result
- * is a whole tariff or an exception: nothing is half-read.
+ * {@code "0.10"}, counts and indices as integers), unknown fields, {@code null}s and duplicate keys are refused, and
+ * every model rule ({@link io.github.gridbill.core.ValidationException} of the tariff model) is reported with the JSON
+ * path of the object that breaks it. Each problem is a {@link DataFormatException} naming the source, the JSON path,
+ * the field, the value and the rule, for example {@code "tariff.json at
+ * $.versions[0].energyCharges[0].periods[0].tiers[1].rate: rate must be a decimal string such as \"0.10\": 0.1"}.
+ * Fields with a default in the model may be left out. The result is a whole tariff or an exception: nothing is
+ * half-read.
  *
  * <p>This class is stateless and thread-safe.
  */

@@ -48,11 +48,11 @@ import tools.jackson.databind.node.ObjectNode;
  * form of the tariff model documented in {@code integrations/billing-formats/GRIDBILL-TARIFF-JSON.md}.
  *
  * <p>Every component, schedule, calendar and convention is written, defaults included, so the file states everything
- * that rates a bill: {@link GridBillTariffJsonReader} reads it back to an equal tariff ({@code read(write(t)).equals(t)}
- * for every valid tariff). Money, rates and other decimals are JSON strings that keep their exact value and scale
- * ({@code "7.57"}, {@code "0.08721"}; an exponent only for a negative scale, {@code "1E+3"}); dates and times are ISO
- * ({@code "2024-01-01"}, {@code "--06-01"}, {@code "2024-07-15T14:00"}, {@code "PT15M"}); enums are their Java names.
- * Sets are written sorted, so equal tariffs give equal text.
+ * that rates a bill: {@link GridBillTariffJsonReader} reads it back to an equal tariff
+ * ({@code read(write(t)).equals(t)} for every valid tariff). Money, rates and other decimals are JSON strings that keep
+ * their exact value and scale ({@code "7.57"}, {@code "0.08721"}; an exponent only for a negative scale,
+ * {@code "1E+3"}); dates and times are ISO ({@code "2024-01-01"}, {@code "--06-01"}, {@code "2024-07-15T14:00"},
+ * {@code "PT15M"}); enums are their Java names. Sets are written sorted, so equal tariffs give equal text.
  *
  * <p>This class is stateless and thread-safe.
  */

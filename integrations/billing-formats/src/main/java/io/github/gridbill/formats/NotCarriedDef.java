@@ -8,8 +8,8 @@ import org.immutables.value.Value;
  * why it was left out. Importers never drop a construct silently; they list it here.
  *
  * <p>Example: {@code NotCarried.of("$.coincidentratestructure", "coincident demand charge (1 period)", "needs the
- * system peak times, which URDB does not give")}. Instances are immutable and thread-safe; treat them as value types and
- * do not rely on identity.
+ * system peak times, which URDB does not give")}. Instances are immutable and thread-safe; treat them as value types
+ * and do not rely on identity.
  */
 @Value.Immutable
 @GridBillStyle

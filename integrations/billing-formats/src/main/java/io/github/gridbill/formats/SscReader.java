@@ -62,7 +62,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the inputs of NREL SAM's {@code utilityrate5} compute module (ssc variables as JSON, as in SAM's own tests)
- * into a GridBill tariff and meter data, setting the {@link RatingConventions} that make GridBill bill the way ssc does.
+ * into a GridBill tariff and meter data, setting the {@link RatingConventions} that make GridBill bill the way ssc
+ * does.
  *
  * <p>Where ssc's semantics differ from GridBill's defaults the importer says so in the tariff, never by patching
  * results, and lists each choice in {@link SscImport#conventions()}:

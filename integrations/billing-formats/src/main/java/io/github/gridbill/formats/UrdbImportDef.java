@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The result of reading one OpenEI URDB rate item: the tariff, everything the item holds that the tariff does not carry,
- * and every assumption the reader made.
+ * The result of reading one OpenEI URDB rate item: the tariff, everything the item holds that the tariff does not
+ * carry, and every assumption the reader made.
  *
  * <p>The item's own {@code startdate}/{@code enddate} are the version's effective dates, so rating a period outside
  * them is a {@link io.github.gridbill.core.ValidationException} ("period must be covered by a version of tariff ... in

@@ -367,7 +367,8 @@ final class UrdbItemParser {
         String p = path("lookbackmonths") + "[" + i + "]";
         if (x.isBoolean()) {
           lbm[i] = x.booleanValue();
-        } else if (x.isNumber() && (x.decimalValue().signum() == 0 || x.decimalValue().compareTo(BigDecimal.ONE) == 0)) {
+        } else if (x.isNumber()
+            && (x.decimalValue().signum() == 0 || x.decimalValue().compareTo(BigDecimal.ONE) == 0)) {
           lbm[i] = x.decimalValue().signum() != 0;
         } else {
           throw new DataFormatException(source, p, "lookbackmonths", x, "must be true/false (or 1/0)");
@@ -589,7 +590,8 @@ final class UrdbItemParser {
         }
       } else if (FREE_TEXT.contains(k)) {
         if (!isEmpty(val)) {
-          notCarried.add(NotCarried.of(path(k), k + " " + abbreviate(val.isString() ? val.stringValue() : val.toString()),
+          notCarried.add(NotCarried.of(path(k),
+              k + " " + abbreviate(val.isString() ? val.stringValue() : val.toString()),
               "free text: GridBill does not interpret it (check it for rules the structured fields lack)"));
         }
       } else if (!READ.contains(k) && !METADATA.contains(k) && !isEmpty(val)) {

@@ -27,24 +27,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads OpenEI Utility Rate Database (URDB) rate items into GridBill {@link Tariff}s.
  *
- * <p>Accepts a raw rate item (API v3 or v7/v8 field names), an API response {@code {"items": [...]}}, or an item wrapped
- * in a REopt POST ({@code Scenario.Site.ElectricTariff.urdb_response} or {@code ElectricTariff.urdb_response}). What
- * the item says becomes one {@link TariffVersion}:
+ * <p>Accepts a raw rate item (API v3 or v7/v8 field names), an API response {@code {"items": [...]}}, or an item
+ * wrapped in a REopt POST ({@code Scenario.Site.ElectricTariff.urdb_response} or {@code ElectricTariff.urdb_response}).
+ * What the item says becomes one {@link TariffVersion}:
  *
  * <ul>
  *   <li>{@code energyratestructure} with {@code energyweekdayschedule}/{@code energyweekendschedule} (12 × 24, 0-based
- *       periods) → an energy charge {@code "energy"}; each tier's charged rate is {@code rate + adj}, {@code max} is the
- *       tier bound in its {@code unit} ({@code kWh}, {@code kWh daily}, {@code kWh/kW}, {@code kWh/kW daily}),
- *       {@code sell} the tier's sell rate. A single period with all-zero schedules gives a charge without schedule; with a
- *       schedule, tiers count across all periods of the bill with proportional sharing (SAM's and REopt's reading).
+ *       periods) → an energy charge {@code "energy"}; each tier's charged rate is {@code rate + adj}, {@code max} is
+ *       the tier bound in its {@code unit} ({@code kWh}, {@code kWh daily}, {@code kWh/kW}, {@code kWh/kW daily}),
+ *       {@code sell} the tier's sell rate. A single period with all-zero schedules gives a charge without schedule;
+ *       with a schedule, tiers count across all periods of the bill with proportional sharing (SAM's and REopt's
+ *       reading).
  *   <li>{@code demandratestructure} with its schedules → a TOU demand charge {@code "demand-tou"} in kW tiers.
  *   <li>{@code flatdemandstructure} + {@code flatdemandmonths} → a flat demand charge {@code "demand-flat"}, with a
  *       schedule whose period depends only on the month when the months use more than one period.
  *   <li>{@code lookbackpercent}/{@code lookbackmonths}/{@code lookbackrange} or {@code demandratchetpercentage} → a
  *       {@link io.github.gridbill.core.tariff.Ratchet} on peak demand that the flat demand charge bills.
- *   <li>{@code fixedmonthlycharge}, or {@code fixedchargefirstmeter} + {@code fixedchargeunits} ({@code $/month} per bill,
- *       {@code $/day} per day) → a fixed charge {@code "fixed"}; {@code minmonthlycharge}, {@code annualmincharge},
- *       {@code mincharge} + {@code minchargeunits} → the minimum charge.
+ *   <li>{@code fixedmonthlycharge}, or {@code fixedchargefirstmeter} + {@code fixedchargeunits} ({@code $/month} per
+ *       bill, {@code $/day} per day) → a fixed charge {@code "fixed"}; {@code minmonthlycharge},
+ *       {@code annualmincharge}, {@code mincharge} + {@code minchargeunits} → the minimum charge.
  *   <li>{@code dgrules} ({@code Net Metering}, {@code Net Billing Instantaneous}/{@code Hourly}, {@code Buy All Sell
  *       All}) or v3 {@code usenetmetering} → the net-metering rule.
  *   <li>{@code startdate}/{@code enddate} (epoch seconds) → effective dates; {@code label}, {@code name},
@@ -210,8 +211,8 @@ public final class UrdbReader {
     } catch (JacksonException e) {
       String where = e.getLocation() == null ? "$"
           : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new DataFormatException(sourceName, where, "json", null, "must be well-formed JSON (" + e.getOriginalMessage()
-          + ")", e);
+      throw new DataFormatException(
+          sourceName, where, "json", null, "must be well-formed JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new DataFormatException(sourceName, "$", "json", null, "must hold a URDB rate item");
@@ -257,7 +258,8 @@ public final class UrdbReader {
     if (item == null || !item.isObject()) {
       throw new DataFormatException(sourceName, tariffPath + ".urdb_response", "urdb_response",
           item == null ? null : item.getNodeType(),
-          "must be present: the REopt POST must carry the URDB item itself (a urdb_label alone cannot be read offline)");
+          "must be present: the REopt POST must carry the URDB item itself "
+              + "(a urdb_label alone cannot be read offline)");
     }
     List<NotCarried> wrapperNotes = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : tariffNode.properties()) {

@@ -66,7 +66,8 @@ class GreenButtonReaderTest {
     GreenButtonImport imp = READER.readAll(f);
     UsagePointResult r = single(imp);
     assertThat(r.usagePoint())
-        .isEqualTo("https://services.greenbuttondata.org/DataCustodian/espi/1_1/resource/RetailCustomer/5/UsagePoint/1");
+        .isEqualTo("https://services.greenbuttondata.org/DataCustodian/espi/1_1/resource/"
+            + "RetailCustomer/5/UsagePoint/1");
     assertThat(r.title()).contains("Coastal Multi-Family");
     IntervalSeries s = r.series().orElseThrow();
     assertThat(s.meterId()).isEqualTo(r.usagePoint());
@@ -249,8 +250,8 @@ class GreenButtonReaderTest {
 
   @Test
   void aReadingOffTheGridIsMisaligned() {
-    String xml = EspiFeeds.feed("U1", new Chan(1, 0, T0, 900, 1, 2)).replace("<start>" + (T0 + 900) + "</start></timePeriod>",
-        "<start>" + (T0 + 1000) + "</start></timePeriod>");
+    String xml = EspiFeeds.feed("U1", new Chan(1, 0, T0, 900, 1, 2))
+        .replace("<start>" + (T0 + 900) + "</start></timePeriod>", "<start>" + (T0 + 1000) + "</start></timePeriod>");
     UsagePointResult r = single(READER.readAll("f.xml", bytes(xml)));
     assertThat(r.reasons()).extracting(Unconvertible::reason).containsExactly(UnconvertibleReason.MISALIGNED_READINGS);
   }
@@ -263,7 +264,8 @@ class GreenButtonReaderTest {
     int line = lineOf(xml, "<value>-7</value>");
     assertThatThrownBy(() -> READER.readAll("neg.xml", bytes(xml)))
         .isExactlyInstanceOf(DataFormatException.class)
-        .hasMessage("neg.xml at line " + line + ": IntervalReading/value must not be negative for delivered energy: -7");
+        .hasMessage(
+            "neg.xml at line " + line + ": IntervalReading/value must not be negative for delivered energy: -7");
   }
 
   @Test

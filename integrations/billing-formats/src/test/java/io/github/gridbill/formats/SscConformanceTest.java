@@ -37,9 +37,9 @@ import tools.jackson.databind.JsonNode;
  * NREL SAM's own {@code utilityrate5} tests (36 cases, as data) through import → rate → compare: every upstream
  * expectation within its upstream tolerance (on the exact, unrounded sums of the bill lines: ssc rounds nothing),
  * year-1 monthly bills with and without the system and year-2 monthly bills
- * with it equal to ssc's full-precision values: the exact sum of the lines within $0.0001 (the bound of quantising ssc's
- * double kW arrays to mWh), the bill as rounded within half a cent per line more, and the must-fail cases refused with the rule named. Prints the table kept in
- * CONFORMANCE.md.
+ * with it equal to ssc's full-precision values: the exact sum of the lines within $0.0001 (the bound of quantising
+ * ssc's double kW arrays to mWh), the bill as rounded within half a cent per line more, and the must-fail cases refused
+ * with the rule named. Prints the table kept in CONFORMANCE.md.
  */
 class SscConformanceTest {
   private static final Map<String, String> TABLE = new ConcurrentSkipListMap<>();

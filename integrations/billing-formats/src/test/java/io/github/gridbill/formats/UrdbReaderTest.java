@@ -152,7 +152,8 @@ class UrdbReaderTest {
         u + ".energyattrs[1]", u + ".energyattrs[2]", u + ".energyattrs[3]", u + ".demandattrs[0]",
         u + ".demandattrs[1]", u + ".demandattrs[2]", u + ".demandattrs[3]", u + ".demandattrs[4]",
         u + ".demandattrs[5]");
-    assertThat(imp.notCarried().get(4).what()).isEqualTo("energyattrs {\"California Climate credit\":\"$-0.00669/kwh\"}");
+    assertThat(imp.notCarried().get(4).what())
+        .isEqualTo("energyattrs {\"California Climate credit\":\"$-0.00669/kwh\"}");
   }
 
   @Test
@@ -265,7 +266,8 @@ class UrdbReaderTest {
       "reoptjl_multi_tier_urdb_response.json"})
   void schedulesMatchTheFileHourByHour(String file) throws Exception {
     UrdbImport imp = READER.read(fixture(file));
-    JsonNode item = UrdbReader.MAPPER.readTree(fixture(file).toFile()).at(imp.itemPath().substring(1).replace('.', '/'));
+    JsonNode item =
+        UrdbReader.MAPPER.readTree(fixture(file).toFile()).at(imp.itemPath().substring(1).replace('.', '/'));
     TariffVersion v = only(imp.tariff());
     EnergyCharge e = v.energyCharges().get(0);
     checkSchedule(e.schedule().orElse(null), item.get("energyweekdayschedule"), item.get("energyweekendschedule"));
@@ -432,7 +434,8 @@ class UrdbReaderTest {
 
   @Test
   void tierUnitsMapToGridBillUnits() {
-    UrdbImport imp = READER.read("t.json", item("\"energyratestructure\":[[{\"rate\":0.1,\"max\":10,\"unit\":\"kWh daily\"},"
+    UrdbImport imp = READER.read("t.json", item(
+        "\"energyratestructure\":[[{\"rate\":0.1,\"max\":10,\"unit\":\"kWh daily\"},"
         + "{\"rate\":0.2,\"max\":200,\"unit\":\"kWh/kW\"},{\"rate\":0.3,\"max\":300,\"unit\":\"kWh/kW daily\"},"
         + "{\"rate\":0.4,\"unit\":\"kWh\"}]]"));
     assertThat(only(imp.tariff()).energyCharges().get(0).periods().get(0).tiers()).extracting(Tier::unit)
@@ -441,11 +444,13 @@ class UrdbReaderTest {
 
   @Test
   void unknownTierUnitIsNotCarriedNotGuessed() {
-    UrdbImport imp = READER.read("t.json", item("\"energyratestructure\":[[{\"rate\":0.1,\"max\":10,\"unit\":\"therm\"},"
+    UrdbImport imp = READER.read("t.json", item(
+        "\"energyratestructure\":[[{\"rate\":0.1,\"max\":10,\"unit\":\"therm\"},"
         + "{\"rate\":0.2}]],\"fixedmonthlycharge\":5"));
     assertThat(only(imp.tariff()).energyCharges()).isEmpty();
     assertThat(imp.notCarried()).containsExactly(NotCarried.of("$.energyratestructure[0][0].unit",
-        "energy charge (1 periods) with tier unit \"therm\"", "unknown tier unit: the tier bounds cannot be interpreted"));
+        "energy charge (1 periods) with tier unit \"therm\"",
+        "unknown tier unit: the tier bounds cannot be interpreted"));
     assertThat(only(imp.tariff()).fixedCharges()).hasSize(1);
   }
 
