@@ -29,7 +29,8 @@ public final class EmbeddingExample {
   public static AgingReport run(Path folder) {
     Tariff tariff = Tariff.builder().id("RES-1").name("Residential tiered").currency(CurrencyUnit.USD)
         .zone(ZoneId.of("America/New_York")).addVersion(TariffVersion.builder().effectiveFrom(LocalDate.of(2024, 1, 1))
-            .addFixedCharge(FixedCharge.of("customer", "Customer charge", new BigDecimal("7.57"), FixedChargeBasis.PER_BILL))
+            .addFixedCharge(FixedCharge.of("customer", "Customer charge", new BigDecimal("7.57"),
+                FixedChargeBasis.PER_BILL))
             .addEnergyCharge(EnergyCharge.builder().id("energy").description("Energy")
                 .addPeriod(PeriodTiers.of(0, List.of(Tier.upTo(new BigDecimal("100"), new BigDecimal("0.10")),
                     Tier.upTo(new BigDecimal("300"), new BigDecimal("0.15")), Tier.unbounded(new BigDecimal("0.20")))))

@@ -327,9 +327,9 @@ public final class Ledger implements AutoCloseable {
    * <p>For INV-42 (ENERGY 90.00, FIXED 7.57, TAX "CGST" 7.81, TAX "SGST" 1.95; total USD 107.33):
    * {@code Dr RECEIVABLE:ACC-1 107.33 (INV-42, due 2024-05-05) / Cr REVENUE:FIXED 7.57 / Cr REVENUE:ENERGY 90.00 /
    * Cr TAX_PAYABLE:CGST 7.81 / Cr TAX_PAYABLE:SGST 1.95}, effective on the issue date. Lines of a kind are netted
-   * (a negative net is a debit); revenue comes in {@link LineKind} order, then taxes by name. An invoice with a negative total (a credit bill) credits the customer's unapplied
-   * cash instead, as a credit named by the invoice number; a zero total opens a zero item. The customer account opens
-   * with its first invoice.
+   * (a negative net is a debit); revenue comes in {@link LineKind} order, then taxes by name. An invoice with a
+   * negative total (a credit bill) credits the customer's unapplied cash instead, as a credit named by the invoice
+   * number; a zero total opens a zero item. The customer account opens with its first invoice.
    *
    * @param key the idempotency key, not null
    * @param invoice the invoice, not null

@@ -154,7 +154,8 @@ class EntryCodecTest {
         .flatMap(List::stream).toList());
     return Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE), names, lines,
         Arbitraries.maps(names, Arbitraries.strings().ofMaxLength(30).filter(s -> s.chars()
-            .noneMatch(c -> Character.isSurrogate((char) c)))).ofMaxSize(4), Arbitraries.longs().between(-50_000, 50_000),
+            .noneMatch(c -> Character.isSurrogate((char) c)))).ofMaxSize(4),
+        Arbitraries.longs().between(-50_000, 50_000),
         Arbitraries.strings().ofMaxLength(40).filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))))
         .as((seq, key, ls, attrs, day, description) -> JournalEntry.builder().sequence(seq).key(key)
             .type(EntryType.MANUAL).effectiveDate(java.time.LocalDate.ofEpochDay(day))

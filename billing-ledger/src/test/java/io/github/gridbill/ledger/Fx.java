@@ -43,8 +43,8 @@ final class Fx {
   }
 
   static InvoiceLine line(LineKind kind, Money amount) {
-    return InvoiceLine.builder().kind(kind).description(kind.name()).amount(amount).source(kind.name().toLowerCase(java.util.Locale.ROOT))
-        .build();
+    return InvoiceLine.builder().kind(kind).description(kind.name()).amount(amount)
+        .source(kind.name().toLowerCase(java.util.Locale.ROOT)).build();
   }
 
   static InvoiceLine tax(String source, Money amount) {

@@ -114,7 +114,8 @@ class LedgerProperties {
   static Arbitrary<Op> pay() {
     Arbitrary<Integer> payer = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(-1)), Tuple.of(8, customer()));
     return Combinators.combine(payer,
-        Arbitraries.integers().between(0, 9).map(x -> x == 0), day(), Arbitraries.integers().between(1, 30_000).withoutEdgeCases(),
+        Arbitraries.integers().between(0, 9).map(x -> x == 0), day(),
+        Arbitraries.integers().between(1, 30_000).withoutEdgeCases(),
         Arbitraries.integers().between(0, PaymentMethod.values().length - 1)).as(Pay::new);
   }
 
@@ -127,7 +128,8 @@ class LedgerProperties {
         Tuple.of(3, Combinators.combine(pick(), pick().list().ofMinSize(1).ofMaxSize(3), day()).as(ApplyOpen::new)),
         Tuple.of(1, Combinators.combine(pick(), day()).as(WriteOffOp::new)),
         Tuple.of(2, Combinators.combine(pick(), day()).as(Dispute::new)),
-        Tuple.of(1, Combinators.combine(pick(), day(), Arbitraries.integers().between(1, 15_000).withoutEdgeCases()).as(Credit::new)),
+        Tuple.of(1, Combinators.combine(pick(), day(), Arbitraries.integers().between(1, 15_000).withoutEdgeCases())
+            .as(Credit::new)),
         Tuple.of(2, Combinators.combine(pick(), day()).as(Reverse::new)));
   }
 

@@ -55,7 +55,8 @@ final class BenchFiles {
           StringBuilder b = new StringBuilder(96 * 120);
           for (int i = from; i < to; i++) {
             b.append("<IntervalReading><timePeriod><duration>900</duration><start>").append(START + 900L * i)
-                .append("</start></timePeriod><value>").append(r.nextInt(50, 2500)).append("</value></IntervalReading>");
+                .append("</start></timePeriod><value>").append(r.nextInt(50, 2500))
+                .append("</value></IntervalReading>");
           }
           w.write(b.toString());
           w.write("</IntervalBlock></content></entry>\n");

@@ -33,10 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Aging of 1,000,000 open items across 100,000 customers: {@code ledger.aging(asOf)} with the standard buckets
  * (Current, 1-30, 31-60, 61-90, 90+), one report per call.
  *
- * <p>The ledger (in memory, built once in {@code @Setup}) holds ten monthly invoices per customer ({@link LedgerInputs},
- * January to October 2024, due 21 days after issue), so as of 2024-11-20 every bucket has items. 20 % of the customers
- * paid 25 to 95 % of their oldest invoice (a payment applied balance-forward, leaving that item part-paid); 1 % of the
- * customers dispute their latest invoice. Every invoice stays open: 1,000,000 open items.
+ * <p>The ledger (in memory, built once in {@code @Setup}) holds ten monthly invoices per customer
+ * ({@link LedgerInputs}, January to October 2024, due 21 days after issue), so as of 2024-11-20 every bucket has
+ * items. 20 % of the customers paid 25 to 95 % of their oldest invoice (a payment applied balance-forward, leaving that
+ * item part-paid); 1 % of the customers dispute their latest invoice. Every invoice stays open: 1,000,000 open items.
  *
  * <p>{@link #bareBucketLoop} is the floor: the same items as parallel primitive arrays (customer, due day, open
  * amount, disputed), summed into a {@code long} per customer and bucket; no objects, no report.

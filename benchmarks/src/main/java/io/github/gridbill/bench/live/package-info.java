@@ -1,4 +1,7 @@
-/** JMH benchmarks of live bill-to-date: ingesting readings into a million accounts of state; figures go to BENCHMARKS.md. */
+/**
+ * JMH benchmarks of live bill-to-date: ingesting readings into a million accounts of state; figures go to
+ * BENCHMARKS.md.
+ */
 @NullMarked
 package io.github.gridbill.bench.live;
 

@@ -215,7 +215,8 @@ public class BillRunBenchmark {
           old += p.getPeakUsage().getUsed();
         }
       }
-      System.out.printf("%n  [heap] peak used (sampled every 5 ms): %.1f MB; old generation peak: %.1f MB; max: %.1f MB%n",
+      System.out.printf(
+          "%n  [heap] peak used (sampled every 5 ms): %.1f MB; old generation peak: %.1f MB; max: %.1f MB%n",
           peakUsed / 1048576.0, old / 1048576.0, memory.getHeapMemoryUsage().getMax() / 1048576.0);
     }
   }

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #rate()}: the engine with a precompiled plan (the bill-run path): ns per bill. Bills/s =
  *       1e9 / score; intervals/s = intervals × 1e9 / score (2,976 at 15 minutes, 8,928 at 5, 744 at 60).</li>
- *   <li>{@link #compileAndRate()}: the same bill compiling its plan first (what a caller without a plan cache pays).</li>
+ *   <li>{@link #compileAndRate()}: the same bill compiling its plan first (what a caller without a plan cache
+ *       pays).</li>
  *   <li>{@link #billRunInline()}: the same bill through the second engine path, a {@link BillRun} of one account on
  *       the calling thread with a warm plan cache (the per-account overhead of a bill run).</li>
  *   <li>{@link #referenceRate()}: the same bill by the tests' per-interval {@code BigDecimal} reference rater (no

@@ -27,7 +27,8 @@ class CheckpointTest {
 
   @Test
   void hashMustBeLowercaseHex() {
-    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Checkpoint.of(1, HASH.toUpperCase(java.util.Locale.ROOT)))
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> Checkpoint.of(1, HASH.toUpperCase(java.util.Locale.ROOT)))
         .withMessage("hash must be 64 lowercase hex digits: " + HASH.toUpperCase(java.util.Locale.ROOT));
   }
 
