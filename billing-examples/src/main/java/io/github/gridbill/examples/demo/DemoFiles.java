@@ -18,6 +18,7 @@ import io.github.gridbill.reconcile.billing.BillingFinding;
 import io.github.gridbill.reconcile.cash.PaymentException;
 import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
 import io.github.gridbill.reconcile.ledger.PlannedLine;
+import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ import org.joda.money.Money;
 
 /**
  * Step 8 of the demo: the same results as files in the demo folder: invoices and their lines, revenue, aging, dunning
- * notices, cash application and billing reconciliation as CSV (RFC 4180), the featured bill's explanation as text,
+ * notices, cash application, the receivables and bank reconciliations (differences and working papers: per customer,
+ * control, statement balances) and billing reconciliation as CSV (RFC 4180), the featured bill's explanation as text,
  * and one self-contained HTML page with inline SVG charts.
  */
 final class DemoFiles {
@@ -55,10 +57,13 @@ final class DemoFiles {
         files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), DemoBook.in(o.aging, b)));
         files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), DemoBook.in(o.dunning, b).notices()));
         files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), DemoBook.in(o.cash, b).posted()));
-        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"),
-            DemoBook.in(o.receivables, b)));
+        ReceivablesReconciliationReport rr = DemoBook.in(o.receivables, b);
+        files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"), rr));
+        files.add(table(folder.resolve("receivables-customers-" + b.name() + ".csv"), rr::writeCustomersCsv));
+        files.add(table(folder.resolve("receivables-control-" + b.name() + ".csv"), rr::writeControlCsv));
         for (BankReconciliationReport br : DemoBook.in(o.cash, b).bank()) {
           files.add(csv(folder.resolve("bank-reconciliation-" + b.name() + ".csv"), br));
+          files.add(table(folder.resolve("bank-balances-" + b.name() + ".csv"), br::writeBalancesCsv));
         }
         files.add(csv(folder.resolve("billing-reconciliation-" + b.name() + ".csv"),
             DemoBook.in(o.billingReconciliation, b)));
@@ -180,8 +185,17 @@ final class DemoFiles {
   }
 
   private static Path csv(Path file, CsvExportable report) throws IOException {
+    return table(file, report::writeCsv);
+  }
+
+  /** One of a report's CSV tables ({@code report::writeCustomersCsv}, …). */
+  private interface CsvTable {
+    void writeTo(Appendable out) throws IOException;
+  }
+
+  private static Path table(Path file, CsvTable table) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      report.writeCsv(w);
+      table.writeTo(w);
     }
     return file;
   }
