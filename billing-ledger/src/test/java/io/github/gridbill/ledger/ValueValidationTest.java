@@ -4,6 +4,7 @@ import static io.github.gridbill.ledger.Fx.USD;
 import static io.github.gridbill.ledger.Fx.d;
 import static io.github.gridbill.ledger.Fx.eur;
 import static io.github.gridbill.ledger.Fx.usd;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gridbill.core.CurrencyMismatchException;
 import io.github.gridbill.core.ValidationException;
@@ -212,5 +213,20 @@ class ValueValidationTest {
   void paymentIdMustNotBeBlank() {
     Expect.thrown(ValidationException.class, "paymentId must not be blank: \" \"",
         () -> Fx.payment(" ", "ACC-1", usd("1.00"), PaymentMethod.CASH, "2024-05-01"));
+  }
+
+  @Test
+  void contentDigestMustBe64LowercaseHexDigits() {
+    String valid = "0123456789abcdef".repeat(4);
+    assertThat(EntryCodecTest.full().withContentDigest(valid).contentDigest()).isEqualTo(valid);
+    // each character class at the edges of the hex ranges, and one outside ASCII
+    for (String bad : new String[] {"A", "F", "g", "/", ":", "`", "\u0660", "\uff41"}) {
+      String digest = valid.substring(0, 63) + bad;
+      Expect.thrown(ValidationException.class, "contentDigest must be 64 lowercase hex digits: " + digest,
+          () -> EntryCodecTest.full().withContentDigest(digest));
+    }
+    String shortDigest = valid.substring(1);
+    Expect.thrown(ValidationException.class, "contentDigest must be 64 lowercase hex digits: " + shortDigest,
+        () -> EntryCodecTest.full().withContentDigest(shortDigest));
   }
 }
