@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Group commit.</b> The first caller of {@code sync} that finds no flush running becomes the leader: it takes
  * every record queued so far (by any thread), writes them with one gathering write and one {@code force}, then wakes
- * the others; callers arriving meanwhile wait and are usually covered by the next flush, so N concurrent callers share
- * far fewer than N flushes. Independently, once 4 MiB are queued without a sync, the appender flushes them itself.
+ * the callers whose records that flush made durable, and one caller still waiting (if any) to lead the next flush;
+ * callers arriving meanwhile wait and are usually covered by the next flush, so N concurrent callers share far fewer
+ * than N flushes. Waking only those (not every waiter) keeps many callers from queueing for the CPU after each flush.
+ * Independently, once 4 MiB are queued without a sync, the appender flushes them itself.
  *
  * <p><b>Recovery on open.</b> The file is walked from the start, checking every frame and the hash chain. A torn tail
  * (an incomplete last frame, or a last frame whose failing checksum lies in trailing zero bytes) is truncated away and
@@ -62,7 +65,8 @@ public final class FileJournalStore implements JournalStore {
   private final FileLock fileLock;
   private final long truncatedBytes;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition flushed = lock.newCondition();
+  /** Callers waiting in {@link #sync} for their sequence to be written, in arrival order, each with its condition. */
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final MessageDigest sha = Frames.sha256();
   private final LongList offsets = new LongList();
   private final List<byte[]> unwritten = new ArrayList<>();
@@ -273,16 +277,54 @@ public final class FileJournalStore implements JournalStore {
         throw new ValidationException("sequence", sequence, "must be 0 to the last appended sequence "
             + lastSequence);
       }
-      while (writtenSequence < sequence) {
-        requireUsable();
-        if (flushing) {
-          flushed.awaitUninterruptibly();
-          continue;
+      Waiter me = null;
+      try {
+        while (writtenSequence < sequence) {
+          requireUsable();
+          if (!flushing) {
+            flush();
+            continue;
+          }
+          if (me == null) {
+            me = new Waiter(sequence, lock.newCondition());
+            waiters.add(me);
+          }
+          me.ready.awaitUninterruptibly();
         }
-        flush();
+      } finally {
+        if (me != null) {
+          waiters.remove(me);
+        }
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A caller waiting for {@code sequence} to be written. */
+  private static final class Waiter {
+    final long sequence;
+    final Condition ready;
+
+    Waiter(long sequence, Condition ready) {
+      this.sequence = sequence;
+      this.ready = ready;
+    }
+  }
+
+  /**
+   * After a flush (lock held): wakes every waiter the flush covered and the first one it did not, who leads the next
+   * flush (unless another caller already does; then that flush wakes the next). After a failure, wakes everyone.
+   */
+  private void wakeWaiters(boolean all) {
+    boolean leaderWoken = false;
+    for (Waiter w : waiters) {
+      if (all || w.sequence <= writtenSequence) {
+        w.ready.signal();
+      } else if (!leaderWoken) {
+        w.ready.signal();
+        leaderWoken = true;
+      }
     }
   }
 
@@ -317,7 +359,7 @@ public final class FileJournalStore implements JournalStore {
     flushing = false;
     if (error != null) {
       failure = error;
-      flushed.signalAll();
+      wakeWaiters(true);
       LOG.error("journal {}: write failed; the store refuses further appends", name, error);
       throw new JournalException("journal", name, "could not be written", error);
     }
@@ -327,7 +369,7 @@ public final class FileJournalStore implements JournalStore {
     writtenSequence = batchSequence;
     writtenHash = batchHash;
     writtenEnd = batchEnd;
-    flushed.signalAll();
+    wakeWaiters(false);
   }
 
   @Override

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileJournalStoreTest extends JournalStoreContract {
   @TempDir
@@ -79,10 +82,12 @@ class FileJournalStoreTest extends JournalStoreContract {
         .withMessage("journal must not be open in another store: " + dir.resolve("journal.gbj"));
   }
 
-  @Test
-  void concurrentAppendersAreAllDurableAndInOrder() throws Exception {
-    long threads = 6;
-    long perThread = 150;
+  // more threads than cores: callers wait while others flush, and each flush wakes only the callers it made durable
+  // and one to lead the next; a lost wake-up would hang here (hence the timeout)
+  @ParameterizedTest
+  @CsvSource({"6, 150", "32, 40"})
+  @Timeout(120)
+  void concurrentAppendersAreAllDurableAndInOrder(long threads, long perThread) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     AtomicLong acknowledged = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
