@@ -484,7 +484,7 @@ final class BillAssembler {
       }
       Map<Integer, TierTable> tables = new LinkedHashMap<>();
       for (PeriodTiers pt : ec.periods()) {
-        tables.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, tierDemandKw, sp.escalation));
+        tables.put(pt.period(), sp.energyTiers(pt, tierDemandKw));
       }
       // usage per period
       Map<Integer, Long> usage = new TreeMap<>();
@@ -562,7 +562,7 @@ final class BillAssembler {
           demand = billingDemand;
         }
         // kW: no proration
-        TierTable tt = TierTable.resolve(pt, sp.segDays, sp.segDays, BigDecimal.ZERO, sp.escalation);
+        TierTable tt = sp.demandTiers(pt);
         BigDecimal kw = demand.toKilowatts();
         BigDecimal[] q = dc.mode() == TierMode.VOLUME ? volume(tt, kw, kw) : tt.block(kw);
         for (int i = 0; i < q.length; i++) {
@@ -692,8 +692,7 @@ final class BillAssembler {
           if (ec0 == null || ec0.tiersOf(e.getKey()).isEmpty()) {
             break;
           }
-          TierTable tt = TierTable.resolve(ec0.tiersOf(e.getKey()).get(), sp.segDays, sp.billDays, tierDemandKw,
-              sp.escalation);
+          TierTable tt = sp.energyTiers(ec0.tiersOf(e.getKey()).get(), tierDemandKw);
           BigDecimal[] shares = tierShares(ec0, tt, tot, q);
           for (int i = 0; i < shares.length; i++) {
             BigDecimal sell = tt.sell[i];
@@ -780,8 +779,7 @@ final class BillAssembler {
           EnergyCharge ec0 = sp.energy.get(0);
           Map<Integer, TierTable> tables = new LinkedHashMap<>();
           for (PeriodTiers pt : ec0.periods()) {
-            tables.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, tierDemandKw,
-                sp.escalation));
+            tables.put(pt.period(), sp.energyTiers(pt, tierDemandKw));
           }
           if (ec0.counter() == TierCounter.ALL_PERIODS && ec0.allocation() == TierAllocation.CHRONOLOGICAL
               && ec0.mode() == TierMode.BLOCK) {
@@ -875,6 +873,7 @@ final class BillAssembler {
   private void taxes(TariffVersion v) {
     List<BillLine> base = new ArrayList<>(lines);
     for (TaxRule tax : v.taxes()) {
+      boolean eachLine = tax.calculation() == TaxCalculation.PER_LINE;
       BigDecimal taxable = BigDecimal.ZERO;
       BigDecimal perLine = BigDecimal.ZERO;
       for (BillLine l : base) {
@@ -883,12 +882,13 @@ final class BillAssembler {
         }
         if (tax.appliesTo().isEmpty() || tax.appliesTo().contains(l.componentId())) {
           taxable = taxable.add(l.amount().getAmount());
-          perLine = perLine.add(l.amount().getAmount().multiply(tax.percent()).divide(HUNDRED)
-              .setScale(currency.getDecimalPlaces(), v.roundingMode()));
+          if (eachLine) {
+            perLine = perLine.add(l.amount().getAmount().multiply(tax.percent()).divide(HUNDRED)
+                .setScale(currency.getDecimalPlaces(), v.roundingMode()));
+          }
         }
       }
-      BigDecimal amt = tax.calculation() == TaxCalculation.PER_LINE ? perLine
-          : taxable.multiply(tax.percent()).divide(HUNDRED);
+      BigDecimal amt = eachLine ? perLine : taxable.multiply(tax.percent()).divide(HUNDRED);
       addLine(line(v, tax.id(), LineKind.TAX, tax.description() + " " + tax.percent().stripTrailingZeros()
           .toPlainString() + "% of " + fmtMoney(taxable), plan.period(), null, null,
           Quantity.of(tax.percent(), Unit.PERCENT), tax.percent(), amt, IntervalSelector.NONE, 0, 0));

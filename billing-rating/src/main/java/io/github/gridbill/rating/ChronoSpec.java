@@ -90,7 +90,7 @@ final class ChronoSpec {
   static Map<Integer, TierTable> resolve(EnergyCharge ec, SegmentPlan sp) {
     Map<Integer, TierTable> out = new TreeMap<>();
     for (PeriodTiers pt : ec.periods()) {
-      out.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, BigDecimal.ZERO, sp.escalation));
+      out.put(pt.period(), sp.energyTiers(pt, BigDecimal.ZERO));
     }
     return out;
   }

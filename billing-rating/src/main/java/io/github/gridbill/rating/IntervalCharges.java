@@ -189,8 +189,7 @@ public final class IntervalCharges {
         throw new BusinessRuleException(ec.id() + ".tiers", "kWh/kW",
             "are sized by the bill's ratcheted billing demand, which needs the previous bills' demands");
       }
-      out.put(pt.period(), TierTable.resolve(pt, sp.segDays, sp.billDays, peakKw == null ? BigDecimal.ZERO : peakKw,
-          sp.escalation));
+      out.put(pt.period(), sp.energyTiers(pt, peakKw == null ? BigDecimal.ZERO : peakKw));
     }
     return out;
   }

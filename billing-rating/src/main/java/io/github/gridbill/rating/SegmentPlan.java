@@ -10,6 +10,7 @@ import io.github.gridbill.core.tariff.ExportRate;
 import io.github.gridbill.core.tariff.ExportRateKind;
 import io.github.gridbill.core.tariff.NetMeteringMode;
 import io.github.gridbill.core.tariff.NetMeteringRule;
+import io.github.gridbill.core.tariff.PeriodTiers;
 import io.github.gridbill.core.tariff.PriceSeries;
 import io.github.gridbill.core.tariff.Tariff;
 import io.github.gridbill.core.tariff.TariffSegment;
@@ -29,6 +30,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,13 @@ final class SegmentPlan {
   /** For SAME_HOURS kWh banks: the netting period at each bank transfer hour on a weekday of this segment. */
   final int[] bankHourPeriods;
   final IntervalGrid grid;
+  /**
+   * Tier tables resolved once at compile time, by tariff tiers (identity): energy tiers for the bill's days, demand
+   * tiers unprorated. Tiers with kWh/kW bounds are absent (they are sized by each bill's demand). Never modified after
+   * construction, so rating threads read them without locks.
+   */
+  private final Map<PeriodTiers, TierTable> energyTiers = new IdentityHashMap<>();
+  private final Map<PeriodTiers, TierTable> demandTiers = new IdentityHashMap<>();
 
   private SegmentPlan(Builder b) {
     this.segment = b.segment;
@@ -88,6 +97,39 @@ final class SegmentPlan {
     this.drEvents = b.drEvents;
     this.bankHourPeriods = b.bankHourPeriods;
     this.grid = b.grid;
+    for (EnergyCharge ec : energy) {
+      for (PeriodTiers pt : ec.periods()) {
+        if (!TierTable.demandSized(pt)) {
+          energyTiers.put(pt, TierTable.resolve(pt, segDays, billDays, BigDecimal.ZERO, escalation));
+        }
+      }
+    }
+    for (DemandCharge dc : demand) {
+      for (PeriodTiers pt : dc.periods()) {
+        demandTiers.put(pt, TierTable.resolve(pt, segDays, segDays, BigDecimal.ZERO, escalation));
+      }
+    }
+  }
+
+  /**
+   * A period's energy tiers for this segment (bounds prorated by the segment's share of the bill's days).
+   *
+   * @param pt the tiers, one of this segment's energy charges' periods or not
+   * @param demandKw the demand that sizes kWh/kW bounds (unused for tiers without them)
+   */
+  TierTable energyTiers(PeriodTiers pt, BigDecimal demandKw) {
+    TierTable t = energyTiers.get(pt);
+    return t != null ? t : TierTable.resolve(pt, segDays, billDays, demandKw, escalation);
+  }
+
+  /**
+   * A period's demand tiers for this segment (kW bounds, not prorated).
+   *
+   * @param pt the tiers
+   */
+  TierTable demandTiers(PeriodTiers pt) {
+    TierTable t = demandTiers.get(pt);
+    return t != null ? t : TierTable.resolve(pt, segDays, segDays, BigDecimal.ZERO, escalation);
   }
 
   /** Whether days-based proration applies (the segment is shorter than the bill). */

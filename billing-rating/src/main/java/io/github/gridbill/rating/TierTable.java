@@ -111,6 +111,20 @@ final class TierTable {
     return new TierTable(pt.period(), bounds, rates, sells, nos);
   }
 
+  /**
+   * Whether a resolved table depends on the bill's demand: some tier has a kWh/kW bound.
+   *
+   * @param pt the tiers
+   */
+  static boolean demandSized(PeriodTiers pt) {
+    for (Tier t : pt.tiers()) {
+      if (perKw(t.unit()) && t.upTo().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean perKw(TierUnit u) {
     return u == TierUnit.KWH_PER_KW || u == TierUnit.KWH_PER_KW_PER_DAY;
   }
