@@ -28,6 +28,7 @@ import io.github.gridbill.core.tariff.TaxRule;
 import io.github.gridbill.core.tariff.Tier;
 import io.github.gridbill.core.tariff.TierAllocation;
 import io.github.gridbill.core.tariff.TierCounter;
+import io.github.gridbill.core.tariff.TierMode;
 import io.github.gridbill.core.tariff.TierUnit;
 import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.tariff.TrueUpSettlement;
@@ -114,6 +115,32 @@ class ConstructTest {
         .isEqualTo(usd("72.30"));
     assertThat(Fixtures.rate(t, JUNE, Fixtures.series(JUNE, H, i -> i == 5 ? 4_000_000 : 1_500_000, i -> 0)).total())
         .isEqualTo(usd("94.13"));
+  }
+
+  @Test
+  void onePlanRatesPerKwTierBoundsByEachBillsOwnDemand() {
+    // the plan resolves demand-free tier tables once; kWh/kW bounds must still follow each bill's peak
+    Tariff t = Fixtures.tariff(UTC, v -> v.addEnergyCharge(EnergyCharge.builder().id("energy").description("Energy")
+        .addPeriod(PeriodTiers.of(0, List.of(Tier.builder().upTo(d("200")).unit(TierUnit.KWH_PER_KW).rate(d("0.10"))
+            .build(), Tier.unbounded(d("0.05"))))).build()));
+    RatingPlan plan = RatingPlan.compile(t, JUNE, H);
+    Rater rater = Rater.create();
+    // peak 4 kW: 800 kWh at 0.10 before the second tier (94.13, as above); peak 8 kW: all 1,086.5 kWh at 0.10
+    assertThat(rater.rate(plan, Fixtures.series(JUNE, H, i -> i == 5 ? 4_000_000 : 1_500_000, i -> 0)).bill()
+        .total()).isEqualTo(usd("94.13"));
+    assertThat(rater.rate(plan, Fixtures.series(JUNE, H, i -> i == 5 ? 8_000_000 : 1_500_000, i -> 0)).bill()
+        .total()).isEqualTo(usd("108.65"));
+    assertThat(rater.rate(plan, Fixtures.series(JUNE, H, i -> i == 5 ? 4_000_000 : 1_500_000, i -> 0)).bill()
+        .total()).isEqualTo(usd("94.13"));
+  }
+
+  @Test
+  void demandFreeTierTablesAreResolvedOncePerPlan() {
+    Tariff t = Fixtures.tariff(UTC, v -> v.addEnergyCharge(Fixtures.domainTiers(TierMode.BLOCK)));
+    SegmentPlan sp = RatingPlan.compile(t, JUNE, H).segments.get(0);
+    PeriodTiers pt = sp.energy.get(0).periods().get(0);
+    assertThat(sp.energyTiers(pt, BigDecimal.ZERO)).isSameAs(sp.energyTiers(pt, BigDecimal.TEN));
+    assertThat(sp.energyTiers(pt, BigDecimal.ZERO).bound).containsExactly(d("100"), d("300"), null);
   }
 
   @Test
