@@ -182,7 +182,14 @@ final class SeriesSource extends MeterSource {
     return DemandResponseSettlement.settle(program, event, from, to, series, shift, sp);
   }
 
-  /** The hot loop: per run, integer sums and maxima kept in locals. Maximum indices are bill-grid indices. */
+  /**
+   * The hot loop: per run, integer sums and maxima kept in locals. Maximum indices are bill-grid indices.
+   *
+   * <p>Keep the peak's {@code if} inside the loop: a branch-free variant that the JIT could vectorise (a sign test of
+   * {@code peak - import} or-ed over the run, the peak searched only when it is set) crashed the C2 compiler of JDK
+   * 17.0.15 ({@code ShouldNotReachHere} in {@code TypeVect::xmeet}) on this machine, and the run-by-run loops are too
+   * short (28 intervals on average) for vectors to pay off.
+   */
   static void accumulate(SegmentPlan sp, IntervalSeries series, int shift, SegmentTotals t) {
     final long[] imp = series.imports;
     final long @Nullable [] exp = series.exports;
