@@ -20,6 +20,7 @@ import io.github.gridbill.core.tariff.NetMeteringRule;
 import io.github.gridbill.core.tariff.PeriodTiers;
 import io.github.gridbill.core.tariff.PriceSeries;
 import io.github.gridbill.core.tariff.Ratchet;
+import io.github.gridbill.core.tariff.RatchetReference;
 import io.github.gridbill.core.tariff.Rider;
 import io.github.gridbill.core.tariff.RiderKind;
 import io.github.gridbill.core.tariff.Tariff;
@@ -249,6 +250,31 @@ class ConstructTest {
         i -> 0), m.nextState());
     assertThat(j.bill().billingDemand().orElseThrow().toString()).isEqualTo("80 kW");
     assertThat(j.bill().total()).isEqualTo(usd("800.00"));
+  }
+
+  @Test
+  void ratchetWithNoLookBackBillsTheCurrentMonthAndSamsJanuaryReachesDecember() {
+    // SAM billing demand, look-back 0, 60 % every month, own peak not at 100 %: December peak 100 kW → 60 kW;
+    // January peak 50 kW: December is still in SAM's window → max(60 % × 100, 60 % × 50) = 60 kW;
+    // February peak 50 kW: no month looked back → 60 % × 50 = 30 kW. Billed at 10.00/kW.
+    Ratchet.Builder rb = Ratchet.builder().lookbackMonths(0).reference(RatchetReference.SAM_BILLING_DEMAND);
+    for (int i = 0; i < 12; i++) {
+      rb.addPercentByMonth(d("60")).addIncludeCurrentPeakByMonth(false);
+    }
+    Tariff t = Fixtures.tariff(UTC, v -> v.ratchet(rb.build())
+        .addDemandCharge(DemandCharge.builder().id("demand").description("Demand").basis(DemandBasis.BILLING_DEMAND)
+            .addPeriod(PeriodTiers.flat(0, d("10"))).build()));
+    Rater r = Rater.create();
+    BillingState state = BillingState.initial();
+    List<String> totals = new java.util.ArrayList<>();
+    for (YearMonth ym : List.of(YearMonth.of(2023, 12), YearMonth.of(2024, 1), YearMonth.of(2024, 2))) {
+      BillingPeriod p = BillingPeriod.ofMonth(ym, UTC);
+      int peak = ym.getMonthValue() == 12 ? 100_000_000 : 50_000_000;
+      RatedBill b = r.rate(RatingPlan.compile(t, p, H), Fixtures.series(p, H, i -> i == 3 ? peak : 0, i -> 0), state);
+      totals.add(b.bill().billingDemand().orElseThrow() + " " + b.bill().total());
+      state = b.nextState();
+    }
+    assertThat(totals).containsExactly("60 kW USD 600.00", "60 kW USD 600.00", "30 kW USD 300.00");
   }
 
   @Test

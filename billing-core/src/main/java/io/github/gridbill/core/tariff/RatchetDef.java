@@ -35,9 +35,11 @@ abstract class RatchetDef {
   public abstract List<Boolean> includeCurrentPeakByMonth();
 
   /**
-   * How many previous bills the rule looks back over.
+   * How many previous bills the rule looks back over. Zero looks back at none: the billing demand is then the minimum
+   * or the current peak (at the month's percentage too for {@link RatchetReference#SAM_BILLING_DEMAND}, whose January
+   * window still reaches the previous December, as SAM's {@code ur_billing_demand_lookback_period = 0} does).
    *
-   * @return the look-back, 1 to 36 months
+   * @return the look-back, 0 to 36 months
    */
   public abstract int lookbackMonths();
 
@@ -108,8 +110,8 @@ abstract class RatchetDef {
         throw new ValidationException("ratchet.percentByMonth[" + i + "]", p.toPlainString(), "must be 0 to 1000");
       }
     }
-    if (lookbackMonths() < 1 || lookbackMonths() > 36) {
-      throw new ValidationException("ratchet.lookbackMonths", lookbackMonths(), "must be 1 to 36");
+    if (lookbackMonths() < 0 || lookbackMonths() > 36) {
+      throw new ValidationException("ratchet.lookbackMonths", lookbackMonths(), "must be 0 to 36");
     }
     if (minimumKw().signum() < 0) {
       throw new ValidationException("ratchet.minimumKw", minimumKw().toPlainString(), "must not be negative");

@@ -362,13 +362,14 @@ class TariffValidationTest {
     }
 
     @Test
-    void lookback_at_least_1() {
-      invalid("ratchet.lookbackMonths must be 1 to 36: 0", () -> Ratchet.uniform(bd("80"), 0));
+    void lookback_not_negative() {
+      invalid("ratchet.lookbackMonths must be 0 to 36: -1", () -> Ratchet.uniform(bd("80"), -1));
+      assertThat(Ratchet.uniform(bd("80"), 0).lookbackMonths()).isZero();
     }
 
     @Test
     void lookback_at_most_36() {
-      invalid("ratchet.lookbackMonths must be 1 to 36: 37", () -> Ratchet.uniform(bd("80"), 37));
+      invalid("ratchet.lookbackMonths must be 0 to 36: 37", () -> Ratchet.uniform(bd("80"), 37));
     }
 
     @Test

@@ -757,7 +757,7 @@ public final class TariffArbitraries {
 
   static Arbitrary<Ratchet> ratchet() {
     return Combinators.combine(Arbitraries.integers().between(0, 120).list().ofSize(12),
-        chance(85).list().ofSize(12), Arbitraries.integers().between(1, 12), dec(0, 100, 1),
+        chance(85).list().ofSize(12), Arbitraries.integers().between(0, 12), dec(0, 100, 1),
         Arbitraries.of(RatchetReference.BILLED_DEMAND, RatchetReference.PEAK_DEMAND))
         .as((pct, inc, look, min, ref) -> {
           Ratchet.Builder b = Ratchet.builder().lookbackMonths(look).minimumKw(min).reference(ref)

@@ -262,6 +262,12 @@ public final class UrdbWriter {
 
   @SuppressWarnings("BigDecimalEquals") // scale matters: a uniform percentage must read back with the same scale
   private static void ratchet(Ratchet r, ObjectNode item, List<NotCarried> out) {
+    if (r.lookbackMonths() == 0) {
+      // URDB reads a lookbackrange of 0 as absent (11 months): a ratchet that looks back at nothing is not written
+      out.add(NotCarried.of("ratchet.lookbackMonths", "ratchet looking back 0 months",
+          "URDB reads a look-back range of 0 as absent (11 months)"));
+      return;
+    }
     BigDecimal common = null;
     boolean uniform = true;
     for (BigDecimal p : r.percentByMonth()) {

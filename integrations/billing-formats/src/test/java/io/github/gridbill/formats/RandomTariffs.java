@@ -164,7 +164,7 @@ final class RandomTariffs {
     }
     v.addAllDemandCharges(demands);
     if (ratchet) {
-      Ratchet.Builder b = Ratchet.builder().lookbackMonths(1 + r.nextInt(36))
+      Ratchet.Builder b = Ratchet.builder().lookbackMonths(r.nextInt(37))
           .reference(pick(r, RatchetReference.values()));
       for (int m = 0; m < 12; m++) {
         int scale = r.nextInt(3);

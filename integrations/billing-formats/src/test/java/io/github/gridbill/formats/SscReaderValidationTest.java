@@ -62,6 +62,15 @@ class SscReaderValidationTest {
   }
 
   @Test
+  void aLookBackOfZeroMonthsImports() throws IOException {
+    // ssc allows 0 to 12 months; 0 looks back at no previous bill (RATING.md: SAM's January still reaches December)
+    SscImport imp = SscReader.read(changed(BILLING_DEMAND, v -> v.set("ur_billing_demand_lookback_period",
+        number("0"))));
+    assertThat(imp.tariff().versions()).allSatisfy(v -> assertThat(v.ratchet().orElseThrow().lookbackMonths())
+        .isZero());
+  }
+
+  @Test
   void aBillingDemandPeriodThatIsNoDemandPeriodIsReportedAtTheBillingDemandPeriods() throws IOException {
     // one TOU demand period; the row flags period 3
     Path file = changed(BILLING_DEMAND, v -> {

@@ -267,6 +267,15 @@ class UrdbWriterTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aRatchetLookingBackNoMonthIsReportedNotWritten() {
+    TariffVersion v = version().ratchet(Ratchet.uniform(new BigDecimal("80"), 0)).build();
+    UrdbExport written = UrdbWriter.write(tariff(v));
+    assertThat(written.notWritten()).containsExactly(NotCarried.of("ratchet.lookbackMonths",
+        "ratchet looking back 0 months", "URDB reads a look-back range of 0 as absent (11 months)"));
+    assertThat(written.json()).doesNotContain("lookback");
+  }
+
+  @org.junit.jupiter.api.Test
   void secondFixedChargeAndForeignIdsAreReported() {
     TariffVersion v = version()
         .addFixedCharge(FixedCharge.of("customer", "Customer charge", BigDecimal.TEN, FixedChargeBasis.PER_BILL))
