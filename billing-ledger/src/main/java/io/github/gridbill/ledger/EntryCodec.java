@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
@@ -90,10 +89,10 @@ final class EntryCodec {
         out.i32(n.level());
       }
       out.i32(e.attributes().size());
-      for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-        out.str(a.getKey());
-        out.str(a.getValue());
-      }
+      e.attributes().forEach((name, value) -> {
+        out.str(name);
+        out.str(value);
+      });
       return out.toArray();
     } finally {
       if (out.buf.length > MAX_KEPT_BUFFER) {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -188,11 +187,11 @@ abstract class JournalEntryDef {
     if (!isHex64(contentDigest())) {
       throw new ValidationException("contentDigest", contentDigest(), "must be 64 lowercase hex digits");
     }
-    for (Map.Entry<String, String> a : attributes().entrySet()) {
-      Names.name(a.getKey(), "attributes");
-      if (!Names.isPlainText(a.getValue())) {
-        Names.text(a.getValue(), "attributes[" + a.getKey() + "]");
+    attributes().forEach((name, value) -> {
+      Names.name(name, "attributes");
+      if (!Names.isPlainText(value)) {
+        Names.text(value, "attributes[" + name + "]");
       }
-    }
+    });
   }
 }

@@ -3,6 +3,8 @@ package io.github.gridbill.ledger;
 import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.ValidationException;
 import io.github.gridbill.core.invoice.LineKind;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -20,6 +22,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @GridBillStyle
 abstract class LedgerAccountDef {
+  /**
+   * The accounts without a caller-chosen key, built once (on first use, in a holder so that nothing runs while the
+   * generated class initializes): the factories below return these shared instances, value types whose sharing
+   * callers cannot observe, instead of building and validating a new one per posting.
+   */
+  private static final class Shared {
+    static final Map<LineKind, LedgerAccount> REVENUE = new EnumMap<>(LineKind.class);
+    static final Map<PaymentMethod, LedgerAccount> CASH = new EnumMap<>(PaymentMethod.class);
+    static final LedgerAccount UNIDENTIFIED_CASH = LedgerAccount.of(AccountKind.UNIDENTIFIED_CASH, "");
+    static final LedgerAccount WRITE_OFF_EXPENSE = LedgerAccount.of(AccountKind.WRITE_OFF_EXPENSE, "");
+    static final LedgerAccount LATE_FEE_INCOME = LedgerAccount.of(AccountKind.LATE_FEE_INCOME, "");
+    static final LedgerAccount REFUNDS_PAYABLE = LedgerAccount.of(AccountKind.REFUNDS_PAYABLE, "");
+    static final LedgerAccount ADJUSTMENTS = LedgerAccount.of(AccountKind.ADJUSTMENTS, "");
+
+    static {
+      for (LineKind k : LineKind.values()) {
+        if (k != LineKind.TAX) {
+          REVENUE.put(k, LedgerAccount.of(AccountKind.REVENUE, k.name()));
+        }
+      }
+      for (PaymentMethod m : PaymentMethod.values()) {
+        CASH.put(m, LedgerAccount.of(AccountKind.CASH, m.name()));
+      }
+    }
+
+    private Shared() {}
+  }
 
   /**
    * The kind.
@@ -65,7 +94,7 @@ abstract class LedgerAccountDef {
    * @return {@code UNIDENTIFIED_CASH}, never null
    */
   public static LedgerAccount unidentifiedCash() {
-    return LedgerAccount.of(AccountKind.UNIDENTIFIED_CASH, "");
+    return Shared.UNIDENTIFIED_CASH;
   }
 
   /**
@@ -76,7 +105,8 @@ abstract class LedgerAccountDef {
    * @throws ValidationException if the kind is {@code TAX}
    */
   public static LedgerAccount revenue(LineKind kind) {
-    return LedgerAccount.of(AccountKind.REVENUE, Objects.requireNonNull(kind, "kind").name());
+    LedgerAccount a = Shared.REVENUE.get(Objects.requireNonNull(kind, "kind"));
+    return a != null ? a : LedgerAccount.of(AccountKind.REVENUE, kind.name()); // TAX: refused with its message
   }
 
   /**
@@ -97,7 +127,8 @@ abstract class LedgerAccountDef {
    * @return {@code CASH:<method>}, for example {@code CASH:CHEQUE}, never null
    */
   public static LedgerAccount cash(PaymentMethod method) {
-    return LedgerAccount.of(AccountKind.CASH, Objects.requireNonNull(method, "method").name());
+    LedgerAccount a = Shared.CASH.get(Objects.requireNonNull(method, "method"));
+    return Objects.requireNonNull(a, "every payment method has an account");
   }
 
   /**
@@ -106,7 +137,7 @@ abstract class LedgerAccountDef {
    * @return {@code WRITE_OFF_EXPENSE}, never null
    */
   public static LedgerAccount writeOffExpense() {
-    return LedgerAccount.of(AccountKind.WRITE_OFF_EXPENSE, "");
+    return Shared.WRITE_OFF_EXPENSE;
   }
 
   /**
@@ -115,7 +146,7 @@ abstract class LedgerAccountDef {
    * @return {@code LATE_FEE_INCOME}, never null
    */
   public static LedgerAccount lateFeeIncome() {
-    return LedgerAccount.of(AccountKind.LATE_FEE_INCOME, "");
+    return Shared.LATE_FEE_INCOME;
   }
 
   /**
@@ -124,7 +155,7 @@ abstract class LedgerAccountDef {
    * @return {@code REFUNDS_PAYABLE}, never null
    */
   public static LedgerAccount refundsPayable() {
-    return LedgerAccount.of(AccountKind.REFUNDS_PAYABLE, "");
+    return Shared.REFUNDS_PAYABLE;
   }
 
   /**
@@ -133,7 +164,7 @@ abstract class LedgerAccountDef {
    * @return {@code ADJUSTMENTS}, never null
    */
   public static LedgerAccount adjustments() {
-    return LedgerAccount.of(AccountKind.ADJUSTMENTS, "");
+    return Shared.ADJUSTMENTS;
   }
 
   /**

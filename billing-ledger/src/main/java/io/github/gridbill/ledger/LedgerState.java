@@ -357,20 +357,26 @@ final class LedgerState {
     long seq = e.sequence();
     int day = day(e.effectiveDate());
     for (JournalLine line : e.lines()) {
-      AccountState as = account(line.account());
+      AccountKind kind = line.account().kind();
+      @Nullable Item item = null;
+      String ref = "";
+      if (kind.isItemManaged()) {
+        ref = line.itemRef().orElseThrow();
+        item = items(kind).get(ref);
+      }
+      // a checked line moves an existing item only on the item's own account (check refuses any other), so the
+      // item leads to the account's state without another look-up
+      AccountState as = item != null ? item.account : account(line.account());
       long signed = line.signedMinor();
       CurrencyUnit currency = line.amount().getCurrencyUnit();
       as.balances.of(currency).add(day, signed);
-      kindTotal(line.account().kind()).of(currency).add(day, signed);
+      kindTotal(kind).of(currency).add(day, signed);
       if (as.sequences.last() != seq) {
         as.sequences.add(seq);
       }
-      AccountKind kind = line.account().kind();
       if (kind.isItemManaged()) {
-        String ref = line.itemRef().orElseThrow();
         long amount = line.amount().getAmountMinorLong();
         boolean natural = line.side() == kind.normalSide();
-        Item item = items(kind).get(ref);
         if (item == null) {
           int due = line.dueDate().map(LedgerState::day).orElse(day);
           item = new Item(ref, as, currency, day, due, seq, e.type(), amount);
