@@ -17,6 +17,9 @@ final class Names {
    */
   static String name(String value, String field) {
     Objects.requireNonNull(value, field);
+    if (isPlainName(value)) {
+      return value; // the common case, in one cheap pass
+    }
     int n = value.length();
     if (n > MAX_NAME) {
       throw new ValidationException(field, value, "must be at most " + MAX_NAME + " characters");
@@ -41,6 +44,9 @@ final class Names {
   /** Free text: at most 65,535 UTF-8 bytes, valid Unicode. */
   static String text(String value, String field) {
     Objects.requireNonNull(value, field);
+    if (isPlainText(value)) {
+      return value; // the common case, in one cheap pass
+    }
     long bytes = 0;
     int n = value.length();
     for (int i = 0; i < n; i++) {
