@@ -739,9 +739,8 @@ public final class TariffArbitraries {
         }
         if (!periods.isEmpty()) {
           b.demandPeriods(periods);
-          if (named) {
-            b.demandCharge(d.id());
-          }
+          // unnamed: periods of the first TOU charge, the default; a charge the drawn ratchet named must not stay
+          b.demandCharge(named ? Optional.of(d.id()) : Optional.empty());
         }
       }
       return b.build();
