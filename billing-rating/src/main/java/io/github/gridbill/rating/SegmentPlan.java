@@ -70,8 +70,8 @@ final class SegmentPlan {
    * tiers unprorated. Tiers with kWh/kW bounds are absent (they are sized by each bill's demand). Never modified after
    * construction, so rating threads read them without locks.
    */
-  private final Map<PeriodTiers, TierTable> energyTiers = new IdentityHashMap<>();
-  private final Map<PeriodTiers, TierTable> demandTiers = new IdentityHashMap<>();
+  private final IdentityHashMap<PeriodTiers, TierTable> energyTiers = new IdentityHashMap<>();
+  private final IdentityHashMap<PeriodTiers, TierTable> demandTiers = new IdentityHashMap<>();
 
   private SegmentPlan(Builder b) {
     this.segment = b.segment;
