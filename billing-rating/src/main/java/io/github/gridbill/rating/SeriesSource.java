@@ -188,7 +188,7 @@ final class SeriesSource extends MeterSource {
    * <p>Keep the peak's {@code if} inside the loop: a branch-free variant that the JIT could vectorise (a sign test of
    * {@code peak - import} or-ed over the run, the peak searched only when it is set) crashed the C2 compiler of JDK
    * 17.0.15 ({@code ShouldNotReachHere} in {@code TypeVect::xmeet}) on this machine, and the run-by-run loops are too
-   * short (28 intervals on average) for vectors to pay off.
+   * short (28 intervals on average in the benchmark's month) for vectors to pay off.
    */
   static void accumulate(SegmentPlan sp, IntervalSeries series, int shift, SegmentTotals t) {
     final long[] imp = series.imports;
