@@ -1,6 +1,7 @@
 package io.github.gridbill.bench.rating;
 
 import io.github.gridbill.core.tariff.Tariff;
+import io.github.gridbill.core.tariff.TouSchedule;
 import io.github.gridbill.core.time.BillingPeriod;
 import io.github.gridbill.core.time.IntervalGrid;
 import io.github.gridbill.core.time.IntervalLength;
@@ -13,7 +14,9 @@ import io.github.gridbill.rating.reference.ReferenceRater;
 import io.github.gridbill.rating.run.AccountJob;
 import io.github.gridbill.rating.run.BillRun;
 import io.github.gridbill.rating.run.BillRunResult;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,6 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #bareImportExportSum()}: a bare sum over both channels the bill reads (import and export).</li>
  *   <li>{@link #bareNetSums()}: a bare loop doing the hot loop's arithmetic for net billing (import, export, net
  *       import, net export, peak) with no TOU look-up: the floor of the per-interval work.</li>
+ *   <li>{@link #bareRunSums()}: the sums of import, export and net import split into the month's runs of intervals
+ *       in one TOU period, as a rater pricing energy by period must split them, and nothing else (no peak, no lines):
+ *       the floor of the hot loop's shape.</li>
  * </ul>
  *
  * <p>Allocation per bill: run {@code rate} with {@code -prof gc} at the three grids; {@code gc.alloc.rate.norm}
@@ -75,6 +81,10 @@ public class RatingBenchmark {
       new long[IntervalGrid.forPeriod(period, length).count()]);
   long[] imports = new long[0];
   long[] exports = new long[0];
+  /** The month's runs of intervals in one TOU period: [runStart[r], runEnd[r]). */
+  int[] runStart = new int[0];
+  int[] runEnd = new int[0];
+  long[] runSums = new long[0];
   BillRun inline = BillRun.builder().executor(Runnable::run).maxInFlight(1).build();
   List<AccountJob> oneJob = List.of();
 
@@ -87,9 +97,31 @@ public class RatingBenchmark {
     plan = RatingPlan.compile(tariff, period, length);
     imports = series.importsCopy();
     exports = series.exportsCopy().orElseThrow();
+    splitIntoRuns(grid);
     inline = BillRun.builder().executor(Runnable::run).maxInFlight(1).build();
     oneJob = List.of(AccountJob.of("ACC-1", tariff, period, series, BillingState.initial()));
     inline.run(oneJob); // compiles the run's plan once, outside the measurement
+  }
+
+  private void splitIntoRuns(IntervalGrid grid) {
+    TouSchedule schedule = BenchInputs.schedule();
+    int n = grid.count();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    int runs = 0;
+    int last = -1;
+    for (int i = 0; i < n; i++) {
+      int p = schedule.periodAt(LocalDateTime.ofInstant(
+          grid.start().plusSeconds((long) i * grid.length().seconds()), BenchInputs.ZONE));
+      if (p != last) {
+        starts[runs++] = i;
+        last = p;
+      }
+      ends[runs - 1] = i + 1;
+    }
+    runStart = Arrays.copyOf(starts, runs);
+    runEnd = Arrays.copyOf(ends, runs);
+    runSums = new long[3 * runs];
   }
 
   /**
@@ -193,5 +225,41 @@ public class RatingBenchmark {
     }
     final long sx = sn - (si - se);
     return si ^ (se << 1) ^ (sn << 2) ^ (sx << 3) ^ max ^ maxAt;
+  }
+
+  /**
+   * The floor of the hot loop's shape: the sums of import, export and net import per run of intervals in one TOU
+   * period, stored per run as the engine stores them, with no peak, no tiers and nothing per bill. The runs are
+   * short (the month's {@code runStart.length} runs, 28 quarter-hours on average), so the loops do not vectorise as
+   * the single-array sums do.
+   *
+   * @return a combination of the sums, so that none is dead code
+   */
+  @Benchmark
+  public long bareRunSums() {
+    final long[] imp = imports;
+    final long[] exp = exports;
+    final int[] rs = runStart;
+    final int[] re = runEnd;
+    final long[] out = runSums;
+    long h = 0;
+    for (int r = 0; r < rs.length; r++) {
+      long si = 0;
+      long se = 0;
+      long sn = 0;
+      for (int i = rs[r]; i < re[r]; i++) {
+        final long a = imp[i];
+        final long b = exp[i];
+        si += a;
+        se += b;
+        final long d = a - b;
+        sn += d & ~(d >> 63);
+      }
+      out[3 * r] = si;
+      out[3 * r + 1] = se;
+      out[3 * r + 2] = sn;
+      h += si ^ (se << 1) ^ (sn << 2);
+    }
+    return h;
   }
 }

@@ -41,6 +41,15 @@ class RatingBenchmarksTest {
     assertThat(b.compileAndRate()).isEqualTo(b.rate());
     assertThat(b.billRunInline().results().get(0).ratedBill()).hasValue(b.rate());
     assertThat(b.bareImportSum()).isEqualTo(bill.totalImport().milliwattHours());
+    b.bareRunSums();
+    long runImports = 0;
+    long runExports = 0;
+    for (int r = 0; r < b.runStart.length; r++) {
+      runImports += b.runSums[3 * r];
+      runExports += b.runSums[3 * r + 1];
+    }
+    assertThat(runImports).isEqualTo(bill.totalImport().milliwattHours());
+    assertThat(runExports).isEqualTo(bill.totalExport().milliwattHours());
     // the reference rater does the same work: the same bill, to the cent
     assertThat(b.referenceRate().total()).isEqualByComparingTo(bill.total().getAmount());
   }
@@ -55,6 +64,9 @@ class RatingBenchmarksTest {
       b.setup();
       assertThat(b.rate().bill().intervalCount()).isEqualTo(31 * 24 * 60 / minutes[i]);
       runs[i] = b.plan.runCount();
+      // the run-split floor splits the month as the plan does
+      assertThat(b.runStart).hasSize(runs[i]);
+      assertThat(b.runEnd[b.runEnd.length - 1]).isEqualTo(b.rate().bill().intervalCount());
     }
     // the hot loop works per run of intervals sharing TOU periods: same runs on every grid
     assertThat(runs[0]).isEqualTo(runs[1]).isEqualTo(runs[2]).isGreaterThan(31);
