@@ -107,7 +107,8 @@ final class EntryCodec {
   }
 
   static JournalEntry decode(ByteBuffer source) {
-    ByteBuffer in = source.slice();
+    // one bulk copy when the bytes are not reachable as an array (a read-only record), so strings copy once
+    ByteBuffer in = source.hasArray() ? source.slice() : ByteBuffer.wrap(copyOf(source));
     try {
       int version = in.get() & 0xFF;
       if (version != VERSION) {
@@ -193,6 +194,12 @@ final class EntryCodec {
     }
   }
 
+  private static byte[] copyOf(ByteBuffer source) {
+    byte[] bytes = new byte[source.remaining()];
+    source.duplicate().get(bytes);
+    return bytes;
+  }
+
   private static DataFormatException fail(int at, String field, @Nullable Object value, String reason) {
     return new DataFormatException(SOURCE, "byte " + at, field, value, reason);
   }
@@ -243,6 +250,22 @@ final class EntryCodec {
   private static String str(ByteBuffer in) {
     int at = in.position();
     int n = in.getShort() & 0xFFFF;
+    if (n > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    if (in.hasArray()) {
+      // the common case, ASCII in a heap buffer: one copy into the string instead of two
+      byte[] a = in.array();
+      int from = in.arrayOffset() + in.position();
+      boolean ascii = true;
+      for (int i = from; i < from + n; i++) {
+        ascii &= a[i] >= 0;
+      }
+      if (ascii) {
+        in.position(in.position() + n);
+        return new String(a, from, n, StandardCharsets.ISO_8859_1);
+      }
+    }
     byte[] bytes = new byte[n];
     in.get(bytes);
     boolean ascii = true;

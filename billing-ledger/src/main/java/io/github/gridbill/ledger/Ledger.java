@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Opening.</b> {@code Ledger.open(FileJournalStore.open(folder))} replays the journal in the folder and
  * rebuilds the ledger's state exactly; {@link #inMemory()} starts an empty ledger in memory. Closing the ledger closes
- * its store.
+ * its store. A {@link FileJournalStore} or {@link InMemoryJournalStore} of 8,192 entries or more is read and decoded on
+ * a second, short-lived daemon thread while the opening thread replays it; that thread has ended when {@code open}
+ * returns or throws. Other {@link JournalStore} implementations are read on the opening thread.
  *
  * <p><b>Posting.</b> Every operation takes a caller-chosen idempotency key and posts one entry atomically: it
  * validates everything first (a typed {@link BillingException} means nothing changed), appends the entry to the
@@ -107,12 +109,17 @@ public final class Ledger implements AutoCloseable {
    * @throws JournalCorruptedException if a journal record is damaged
    */
   public static Ledger open(JournalStore store, Clock clock) {
+    return open(store, clock, Replay.pipelineFrom(store));
+  }
+
+  /** Opens with a chosen record count from which the journal is read on a second thread (tests force both ways). */
+  static Ledger open(JournalStore store, Clock clock, long pipelineFrom) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Ledger ledger = new Ledger(store, clock);
     boolean ok = false;
     try {
-      ledger.replay();
+      Replay.run(store, pipelineFrom, ledger::replay);
       ok = true;
       return ledger;
     } finally {
@@ -131,31 +138,18 @@ public final class Ledger implements AutoCloseable {
     return open(new InMemoryJournalStore());
   }
 
-  private void replay() {
-    store.forEach(1, record -> {
-      long seq = record.sequence();
-      String location = "record #" + seq;
-      JournalEntry e;
-      try {
-        e = JournalEntry.fromBytes(record.payload());
-      } catch (DataFormatException x) {
-        throw new DataFormatException(store.name(), location, x.field(), x.value(), x.reason(), x);
-      }
-      if (e.sequence() != seq) {
-        throw new DataFormatException(store.name(), location, "sequence", e.sequence(),
-            "must equal the record's sequence " + seq);
-      }
-      if (state.keys.find(e.key(), this::keyAt) != 0) {
-        throw new DataFormatException(store.name(), location, "key", e.key(), "must be unique in the journal");
-      }
-      try {
-        state.check(new Draft(e.type(), e.effectiveDate(), e.description(), e.lines(), e.notes(),
-            e.attributes()));
-      } catch (BillingException x) {
-        throw new DataFormatException(store.name(), location, x.field(), x.value(), x.reason(), x);
-      }
-      state.apply(e);
-    });
+  /** Replays one entry read back from the journal (in sequence order): the posting checks, then the state change. */
+  private void replay(JournalEntry e) {
+    if (state.keys.find(e.key(), this::keyAt) != 0) {
+      throw new DataFormatException(store.name(), "record #" + e.sequence(), "key", e.key(),
+          "must be unique in the journal");
+    }
+    try {
+      state.check(new Draft(e.type(), e.effectiveDate(), e.description(), e.lines(), e.notes(), e.attributes()));
+    } catch (BillingException x) {
+      throw new DataFormatException(store.name(), "record #" + e.sequence(), x.field(), x.value(), x.reason(), x);
+    }
+    state.apply(e);
   }
 
   private String keyAt(long sequence) {

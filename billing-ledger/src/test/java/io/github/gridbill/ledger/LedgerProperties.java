@@ -681,8 +681,11 @@ class LedgerProperties {
     days.forEach(all::add);
     LocalDate[] sample = all.stream().limit(4).toArray(LocalDate[]::new);
     List<Object> before = Fx.snapshot(ledger, sample);
-    Ledger replayed = Ledger.open(ledger.store(), Fx.CLOCK);
+    Ledger replayed = Ledger.open(ledger.store(), Fx.CLOCK, Long.MAX_VALUE);
     assertThat(Fx.snapshot(replayed, sample)).as("replaying the journal rebuilds identical state").isEqualTo(before);
+    Ledger pipelined = Ledger.open(ledger.store(), Fx.CLOCK, 1);
+    assertThat(Fx.snapshot(pipelined, sample)).as("decoding on a second thread rebuilds the same state")
+        .isEqualTo(before);
     for (Done d : done) {
       Object again = d.retry().get();
       if (again instanceof PostingResult r) {
