@@ -174,18 +174,11 @@ class DurableLedgerTest {
   }
 
   /** A store whose sync fails on demand, as a disk would. */
-  static final class FailingStore implements io.github.gridbill.ledger.journal.JournalStore {
-    final InMemoryJournalStore inner = new InMemoryJournalStore();
+  static final class FailingStore extends ForwardingStore {
     boolean fail;
 
-    @Override
-    public long lastSequence() {
-      return inner.lastSequence();
-    }
-
-    @Override
-    public void append(long sequence, byte[] payload) {
-      inner.append(sequence, payload);
+    FailingStore() {
+      super(new InMemoryJournalStore());
     }
 
     @Override
@@ -193,43 +186,12 @@ class DurableLedgerTest {
       if (fail) {
         throw new io.github.gridbill.ledger.journal.JournalException("journal", name(), "could not be written", null);
       }
-      inner.sync(sequence);
-    }
-
-    @Override
-    public io.github.gridbill.ledger.journal.JournalRecord read(long sequence) {
-      return inner.read(sequence);
-    }
-
-    @Override
-    public void forEach(long fromSequence,
-        java.util.function.Consumer<? super io.github.gridbill.ledger.journal.JournalRecord> action) {
-      inner.forEach(fromSequence, action);
-    }
-
-    @Override
-    public io.github.gridbill.ledger.journal.Checkpoint checkpoint() {
-      return inner.checkpoint();
-    }
-
-    @Override
-    public io.github.gridbill.ledger.journal.VerificationReport verify() {
-      return inner.verify();
-    }
-
-    @Override
-    public CheckpointStatus compare(io.github.gridbill.ledger.journal.Checkpoint checkpoint) {
-      return inner.compare(checkpoint);
+      super.sync(sequence);
     }
 
     @Override
     public String name() {
       return "failing";
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 

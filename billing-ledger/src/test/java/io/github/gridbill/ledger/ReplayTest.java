@@ -8,14 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.gridbill.core.DataFormatException;
-import io.github.gridbill.ledger.journal.Checkpoint;
-import io.github.gridbill.ledger.journal.CheckpointStatus;
 import io.github.gridbill.ledger.journal.FileJournalStore;
 import io.github.gridbill.ledger.journal.InMemoryJournalStore;
 import io.github.gridbill.ledger.journal.JournalException;
 import io.github.gridbill.ledger.journal.JournalRecord;
 import io.github.gridbill.ledger.journal.JournalStore;
-import io.github.gridbill.ledger.journal.VerificationReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -197,64 +194,18 @@ class ReplayTest {
   }
 
   /** A store that notes which thread walks it and otherwise does what its inner store does. */
-  static final class Watched implements JournalStore {
-    final JournalStore inner;
+  static final class Watched extends ForwardingStore {
     final AtomicReference<Thread> walker;
 
     Watched(JournalStore inner, AtomicReference<Thread> walker) {
-      this.inner = inner;
+      super(inner);
       this.walker = walker;
     }
 
     @Override
     public void forEach(long fromSequence, Consumer<? super JournalRecord> action) {
       walker.set(Thread.currentThread());
-      inner.forEach(fromSequence, action);
-    }
-
-    @Override
-    public long lastSequence() {
-      return inner.lastSequence();
-    }
-
-    @Override
-    public void append(long sequence, byte[] payload) {
-      inner.append(sequence, payload);
-    }
-
-    @Override
-    public void sync(long sequence) {
-      inner.sync(sequence);
-    }
-
-    @Override
-    public JournalRecord read(long sequence) {
-      return inner.read(sequence);
-    }
-
-    @Override
-    public Checkpoint checkpoint() {
-      return inner.checkpoint();
-    }
-
-    @Override
-    public VerificationReport verify() {
-      return inner.verify();
-    }
-
-    @Override
-    public CheckpointStatus compare(Checkpoint checkpoint) {
-      return inner.compare(checkpoint);
-    }
-
-    @Override
-    public String name() {
-      return inner.name();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
+      super.forEach(fromSequence, action);
     }
   }
 }
