@@ -16,13 +16,14 @@ import java.util.function.Consumer;
  * ledger's replay step (its checks and state transition).
  *
  * <p>A long journal in one of the library's own stores ({@link #pipelineFrom}) is read and decoded on a second thread
- * while the calling thread replays, the two joined by a
- * bounded queue of chunks ({@value #CHUNK} entries, at most {@value #CHUNKS_IN_FLIGHT} chunks ahead): decoding is
- * about half of an open's work, so two cores open a journal in about two thirds of the time. The outcome is the one
- * of a sequential read, including which error is reported when several records are bad: entries reach the replay
- * step in order, and a read or decode error travels through the queue behind the entries before it. When the replay
- * step fails, the reader stops at its next record and is joined before the error propagates, so a failed open leaves
- * no thread behind and the store is not read after {@code open} gives it up.
+ * while the calling thread replays, the two joined by a bounded queue of chunks ({@value #CHUNK} entries, at most
+ * {@value #CHUNKS_IN_FLIGHT} chunks ahead). Decoding is about half of a one-thread open's work; with it beside the
+ * replay, ten million entries opened in 43 s instead of 54 s on a 2-core machine (BENCHMARKS.md), the replay step
+ * being the part left on the calling thread. The outcome is the one of a sequential read, including which error is
+ * reported when several records are bad: entries reach the replay step in order, and a read or decode error travels
+ * through the queue behind the entries before it. When the replay step fails, the reader stops at its next record
+ * and is joined before the error propagates, so a failed open leaves no thread behind and the store is not read after
+ * {@code open} gives it up.
  */
 final class Replay {
   /** Journals with at least this many records are read on a second thread. */
