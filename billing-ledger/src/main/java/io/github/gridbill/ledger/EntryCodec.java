@@ -247,39 +247,28 @@ final class EntryCodec {
     return Money.ofMinor(currency, in.getLong());
   }
 
+  /** A length-prefixed UTF-8 string; {@code in} is array-backed ({@link #decode} makes it so). */
   private static String str(ByteBuffer in) {
     int at = in.position();
     int n = in.getShort() & 0xFFFF;
     if (n > in.remaining()) {
       throw new BufferUnderflowException();
     }
-    if (in.hasArray()) {
-      // the common case, ASCII in a heap buffer: one copy into the string instead of two
-      byte[] a = in.array();
-      int from = in.arrayOffset() + in.position();
-      boolean ascii = true;
-      for (int i = from; i < from + n; i++) {
-        ascii &= a[i] >= 0;
-      }
-      if (ascii) {
-        in.position(in.position() + n);
-        return new String(a, from, n, StandardCharsets.ISO_8859_1);
-      }
-    }
-    byte[] bytes = new byte[n];
-    in.get(bytes);
+    byte[] a = in.array();
+    int from = in.arrayOffset() + in.position();
+    in.position(in.position() + n);
     boolean ascii = true;
-    for (byte x : bytes) {
-      ascii &= x >= 0;
+    for (int i = from; i < from + n; i++) {
+      ascii &= a[i] >= 0;
     }
     if (ascii) {
-      return new String(bytes, StandardCharsets.US_ASCII);
+      return new String(a, from, n, StandardCharsets.ISO_8859_1); // the common case: one copy into the string
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(a, from, n)).toString();
     } catch (CharacterCodingException e) {
-      throw fail(at, "string", Arrays.toString(bytes), "must be valid UTF-8");
+      throw fail(at, "string", Arrays.toString(Arrays.copyOfRange(a, from, from + n)), "must be valid UTF-8");
     }
   }
 }
