@@ -40,6 +40,13 @@ class ReplayTest {
     fill(ledger, INVOICES);
   }
 
+  /** An in-memory ledger filled as {@link #fill(Ledger, int)} does. */
+  static Ledger filled(int invoices) {
+    Ledger ledger = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
+    fill(ledger, invoices);
+    return ledger;
+  }
+
   static void fill(Ledger ledger, int invoices) {
     ledger.batch(() -> {
       for (int i = 0; i < invoices; i++) {
@@ -57,8 +64,7 @@ class ReplayTest {
 
   @Test
   void aLongJournalReadOnASecondThreadRebuildsTheSameStateAsOneRead() {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     List<Object> expected = Fx.snapshot(source, DAYS);
     assertThat(source.lastSequence()).as("several chunks").isGreaterThan(4L * Replay.CHUNK);
     assertThat(Fx.snapshot(Ledger.open(source.store(), Fx.CLOCK, Long.MAX_VALUE), DAYS)).isEqualTo(expected);
@@ -74,8 +80,7 @@ class ReplayTest {
     assertThat(Replay.pipelineFrom(new Watched(new InMemoryJournalStore(), new AtomicReference<>())))
         .isEqualTo(Long.MAX_VALUE);
     // a custom store of a journal long enough to be pipelined in a built-in store is walked on the opening thread
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source, (int) Replay.DEFAULT_PIPELINE_FROM);
+    Ledger source = filled((int) Replay.DEFAULT_PIPELINE_FROM);
     assertThat(source.lastSequence()).isGreaterThanOrEqualTo(Replay.DEFAULT_PIPELINE_FROM);
     AtomicReference<Thread> walker = new AtomicReference<>();
     Ledger.open(new Watched(source.store(), walker), Fx.CLOCK);
@@ -125,8 +130,7 @@ class ReplayTest {
 
   @Test
   void aRecordThatIsNotAnEntryMidwayIsReportedAsWhenReadOnOneThread() {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     long at = 3L * Replay.CHUNK + 5;
     Throwable t = openBothWays(() -> withRecord(source.store(), at, new byte[] {(byte) 0xFF, 1, 2}));
     assertThat(t).isInstanceOf(DataFormatException.class)
@@ -135,8 +139,7 @@ class ReplayTest {
 
   @Test
   void anEntryThatBreaksALedgerRuleMidwayIsReportedAsWhenReadOnOneThread() {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     long at = 2L * Replay.CHUNK; // the last entry of a chunk
     Throwable t = openBothWays(() -> withRecord(source.store(), at, forged(at)));
     assertThat(t).isInstanceOf(DataFormatException.class)
@@ -145,8 +148,7 @@ class ReplayTest {
 
   @Test
   void theFirstBadRecordIsReportedWhicheverKindComesFirst() {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     long early = Replay.CHUNK + 3;
     long late = 4L * Replay.CHUNK + 1;
     // a rule broken early, an undecodable record late: the rule is reported
@@ -161,8 +163,7 @@ class ReplayTest {
 
   @Test
   void anEntryUnderAnotherSequenceAndARepeatedKeyAreReportedAsWhenReadOnOneThread() {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     long at = 700;
     JournalEntry original = entryAt(source.store(), at);
     byte[] shifted = JournalEntry.builder().from(original).sequence(at + 1).build().toBytes();
@@ -176,8 +177,7 @@ class ReplayTest {
 
   @Test
   void aFailedOpenLeavesNoReaderThreadAndClosesTheStore() throws Exception {
-    Ledger source = Ledger.open(new InMemoryJournalStore(), Fx.CLOCK);
-    fill(source);
+    Ledger source = filled(INVOICES);
     AtomicReference<Thread> reader = new AtomicReference<>();
     // the step fails on the first chunk while the reader still has most of the journal ahead of it
     InMemoryJournalStore bad = withRecord(source.store(), 2, forged(2));
