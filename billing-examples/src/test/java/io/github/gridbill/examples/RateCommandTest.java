@@ -179,7 +179,7 @@ class RateCommandTest {
     assertThat(text.split("Bill for meter ", -1)).hasSize(3);
     assertThat(text).contains("Period 2011-02-01 to 2011-02-28 (28 days, America/New_York), 672 intervals")
         .contains("Total USD 39.04").contains("Total USD 39.27")
-        .contains("360.878 kWh × 0.08721 = 31.47 USD")
+        .contains("360.878 kWh × 0.08721 = USD 31.47")
         .endsWith("2 bills, total USD 78.31" + System.lineSeparator());
     assertThat(err.toString().lines()).containsExactly("gridbill: warning: reoptapi_FPL_RS-1_urdb_response_EXTRACTED"
         + ".json: not carried: $.energycomments: energycomments Adjustment: Environmental, Storm Charge, Conservation,"

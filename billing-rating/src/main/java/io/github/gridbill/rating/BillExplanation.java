@@ -3,11 +3,16 @@ package io.github.gridbill.rating;
 import io.github.gridbill.core.invoice.LineKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import org.joda.money.Money;
 
@@ -15,10 +20,16 @@ import org.joda.money.Money;
  * A plain-text answer to "why is my bill this much?", written from the bill alone (no re-rating): what was measured,
  * each line as quantity × rate = amount with its tariff clause, what share each kind of charge has, estimated data,
  * how exports were settled, and each demand-response event hour by hour ({@link DemandResponseEventReport#text()}).
+ * Amounts are written as {@link Money} ({@code USD 60.00}); times are the wall clock of the bill's zone with its UTC
+ * offset ({@code 2024-06-04 17:00 -04:00}). RATING.md ("Explaining a bill") shows a whole explanation.
  *
  * <p>{@code BillExplanation.of(bill).text()}. Instances are immutable and thread-safe.
  */
 public final class BillExplanation {
+  /** An instant as the local wall-clock minute in the bill's zone with its offset: {@code 2024-06-04 17:00 -04:00}. */
+  private static final DateTimeFormatter LOCAL_MINUTE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx", Locale.ROOT);
+
   private final Bill bill;
 
   private BillExplanation(Bill bill) {
@@ -42,7 +53,6 @@ public final class BillExplanation {
    */
   public String text() {
     StringBuilder b = new StringBuilder();
-    String cur = bill.currency().getCode();
     b.append("Bill for meter ").append(bill.meterId()).append(" on tariff ").append(bill.tariffName()).append(" (")
         .append(bill.tariffId()).append(")\n");
     b.append("Period ").append(bill.period().startInclusive()).append(" to ")
@@ -56,18 +66,14 @@ public final class BillExplanation {
     bill.billingDemand().ifPresent(d -> b.append(", billing demand after ratchet ").append(d));
     b.append('\n');
     if (bill.estimatedIntervals() > 0) {
-      Set<EstimationMethod> methods = java.util.EnumSet.noneOf(EstimationMethod.class);
+      Set<EstimationMethod> methods = EnumSet.noneOf(EstimationMethod.class);
       for (BillLine l : bill.lines()) {
         methods.addAll(l.estimationMethods());
       }
       b.append("  ").append(bill.estimatedIntervals()).append(" of ").append(bill.intervalCount())
           .append(" intervals were not actual readings (estimated by a declared rule");
       if (!methods.isEmpty()) {
-        java.util.StringJoiner j = new java.util.StringJoiner(", ", ": ", "");
-        for (EstimationMethod m : methods) {
-          j.add(m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        }
-        b.append(j);
+        b.append(": ").append(methods(methods));
       }
       b.append(")\n");
     }
@@ -82,12 +88,12 @@ public final class BillExplanation {
           && l.quantity().get().unit() != io.github.gridbill.core.quantity.Unit.PERCENT) {
         b.append(l.quantity().get()).append(": ");
       }
-      b.append(l.amount().getAmount().toPlainString()).append(' ').append(cur);
+      b.append(l.amount());
       b.append("   [").append(l.componentId());
       if (l.estimatedIntervals() > 0) {
         b.append("; ").append(l.estimatedIntervals()).append(" estimated intervals");
         if (!l.estimationMethods().isEmpty()) {
-          b.append(" by ").append(l.estimationMethods());
+          b.append(" (").append(methods(l.estimationMethods())).append(')');
         }
       }
       b.append("]\n");
@@ -117,7 +123,8 @@ public final class BillExplanation {
           .append(biggest.amount()).append('.');
       List<IntervalRange> r = biggest.intervals();
       if (biggest.kind() == LineKind.DEMAND && !r.isEmpty()) {
-        b.append(" It is set by the interval starting ").append(r.get(0).startInclusive()).append('.');
+        b.append(" It is set by the interval starting ")
+            .append(LOCAL_MINUTE.format(r.get(0).startInclusive().atZone(bill.period().zone()))).append('.');
       }
       b.append('\n');
     }
@@ -156,13 +163,22 @@ public final class BillExplanation {
     return b.toString();
   }
 
+  /** Estimation methods in words, in declaration order: {@code "linear interpolation, like day"}. */
+  private static String methods(Collection<EstimationMethod> methods) {
+    StringJoiner j = new StringJoiner(", ");
+    for (EstimationMethod m : EnumSet.copyOf(methods)) {
+      j.add(m.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+    return j.toString();
+  }
+
   private String money(BigDecimal v) {
     return bill.currency().getCode() + " " + v.setScale(bill.currency().getDecimalPlaces(), RoundingMode.HALF_UP)
         .toPlainString();
   }
 
   private static String label(LineKind k) {
-    String s = k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String s = k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 

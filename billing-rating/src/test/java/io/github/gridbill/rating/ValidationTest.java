@@ -165,7 +165,7 @@ class ValidationTest {
     assertThat(b.estimatedIntervals()).isEqualTo(2);
     assertThat(b.lines().get(0).estimatedIntervals()).isEqualTo(2);
     assertThat(b.lines().get(0).estimationMethods()).containsExactly(EstimationMethod.LINEAR_INTERPOLATION);
-    assertThat(b.explain()).contains("2 estimated intervals by [LINEAR_INTERPOLATION]");
+    assertThat(b.explain()).contains("[energy; 2 estimated intervals (linear interpolation)]");
   }
 
   @Test

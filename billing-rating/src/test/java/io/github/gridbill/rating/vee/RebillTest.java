@@ -97,7 +97,7 @@ class RebillTest {
     assertThat(tier3.estimationMethods()).containsExactly(EstimationMethod.LINEAR_INTERPOLATION);
     assertThat(bill.explain())
         .contains("10 of 720 intervals were not actual readings (estimated by a declared rule: linear interpolation)")
-        .contains("10 estimated intervals by [LINEAR_INTERPOLATION]");
+        .contains("[energy; 10 estimated intervals (linear interpolation)]");
   }
 
   @Test
