@@ -52,12 +52,15 @@ enum DemoBook {
     return netDays;
   }
 
-  /** The taxes on contract items: CGST 9% + SGST 9% in India, sales tax 6.25% in the US. */
+  /**
+   * The taxes on contract items: CGST 9% + SGST 9% in India, sales tax 6.25% in the US. Descriptions leave the rate
+   * out: invoice and bill lines add it ({@code "Sales tax 6.25% of USD 120.00"}).
+   */
   List<TaxRule> contractTaxes() {
     return this == INR
-        ? List.of(TaxRule.onAll("cgst", "CGST 9%", new BigDecimal("9")),
-            TaxRule.onAll("sgst", "SGST 9%", new BigDecimal("9")))
-        : List.of(TaxRule.onAll("sales-tax", "Sales tax 6.25%", new BigDecimal("6.25")));
+        ? List.of(TaxRule.onAll("cgst", "CGST", new BigDecimal("9")),
+            TaxRule.onAll("sgst", "SGST", new BigDecimal("9")))
+        : List.of(TaxRule.onAll("sales-tax", "Sales tax", new BigDecimal("6.25")));
   }
 
   /**

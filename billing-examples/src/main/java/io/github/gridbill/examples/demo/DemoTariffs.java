@@ -249,7 +249,7 @@ final class DemoTariffs {
                 .addPeriod(PeriodTiers.flat(2, d("14.20")))
                 .build())
             .ratchet(Ratchet.uniform(d("80"), 11))
-            .addTax(TaxRule.onAll("sales-tax", "Sales tax 6.25%", d("6.25")))
+            .addTax(TaxRule.onAll("sales-tax", "Sales tax", d("6.25")))
             .build())
         .build();
   }
