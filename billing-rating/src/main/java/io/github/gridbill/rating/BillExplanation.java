@@ -18,8 +18,9 @@ import org.joda.money.Money;
 
 /**
  * A plain-text answer to "why is my bill this much?", written from the bill alone (no re-rating): what was measured,
- * each line as quantity × rate = amount with its tariff clause, what share each kind of charge has, estimated data,
- * how exports were settled, and each demand-response event hour by hour ({@link DemandResponseEventReport#text()}).
+ * each line as quantity × rate = amount with its tariff clause (a credit as {@code -(quantity × rate) = amount}),
+ * what share each kind of charge has, estimated data, how exports were settled, and each demand-response event hour
+ * by hour ({@link DemandResponseEventReport#text()}).
  * Amounts are written as {@link Money} ({@code USD 60.00}); times are the wall clock of the bill's zone with its UTC
  * offset ({@code 2024-06-04 17:00 -04:00}). RATING.md ("Explaining a bill") shows a whole explanation.
  *
@@ -82,8 +83,10 @@ public final class BillExplanation {
       b.append("  ").append(pad(l.description(), 58)).append(' ');
       if (l.quantity().isPresent() && l.rate().isPresent() && l.kind() != LineKind.TAX
           && l.quantity().get().unit() != io.github.gridbill.core.quantity.Unit.PERCENT) {
-        b.append(l.quantity().get()).append(" × ").append(l.rate().get().stripTrailingZeros().toPlainString());
-        b.append(" = ");
+        String product = l.quantity().get() + " × " + l.rate().get().stripTrailingZeros().toPlainString();
+        // a credit line keeps its quantity and rate positive and its amount negative: say so with the sign
+        boolean credit = l.amount().isNegative() && l.quantity().get().value().signum() * l.rate().get().signum() > 0;
+        b.append(credit ? "-(" + product + ")" : product).append(" = ");
       } else if (l.quantity().isPresent() && l.kind() != LineKind.TAX
           && l.quantity().get().unit() != io.github.gridbill.core.quantity.Unit.PERCENT) {
         b.append(l.quantity().get()).append(": ");
@@ -129,23 +132,26 @@ public final class BillExplanation {
       b.append('\n');
     }
     bill.netMetering().ifPresent(nm -> {
-      b.append("\nExports:\n");
+      StringBuilder x = new StringBuilder();
       if (nm.kwhBankBefore().milliwattHours() != 0 || nm.kwhBanked().milliwattHours() != 0
           || nm.kwhBankAfter().milliwattHours() != 0) {
-        b.append("  kWh bank: ").append(nm.kwhBankBefore()).append(" before, ").append(nm.kwhBankUsed())
+        x.append("  kWh bank: ").append(nm.kwhBankBefore()).append(" before, ").append(nm.kwhBankUsed())
             .append(" used, ").append(nm.kwhBanked()).append(" surplus this bill, ").append(nm.kwhBankAfter())
             .append(" after\n");
       }
       if (nm.moneyBankBefore().signum() != 0 || nm.moneyEarned().signum() != 0 || nm.moneyBankAfter().signum() != 0) {
-        b.append("  credit: ").append(money(nm.moneyBankBefore())).append(" carried in, ")
+        x.append("  credit: ").append(money(nm.moneyBankBefore())).append(" carried in, ")
             .append(money(nm.moneyEarned())).append(" earned, ").append(money(nm.moneyApplied()))
             .append(" applied, ").append(money(nm.moneyBankAfter())).append(" carried forward\n");
       }
       if (nm.trueUpPaid().signum() != 0) {
-        b.append("  true-up paid ").append(money(nm.trueUpPaid())).append('\n');
+        x.append("  true-up paid ").append(money(nm.trueUpPaid())).append('\n');
       }
       if (nm.trueUpForfeited().signum() != 0) {
-        b.append("  true-up forfeited ").append(money(nm.trueUpForfeited())).append('\n');
+        x.append("  true-up forfeited ").append(money(nm.trueUpForfeited())).append('\n');
+      }
+      if (x.length() > 0) { // nothing banked, carried or settled (exports paid on their own lines): no section
+        b.append("\nExports:\n").append(x);
       }
     });
     List<DemandResponseEventReport> dr = bill.demandResponseEvents();
@@ -182,8 +188,9 @@ public final class BillExplanation {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
+  /** Pads to n chars; a longer text gets one space more, so that two always part it from what follows. */
   private static String pad(String s, int n) {
-    return s.length() >= n ? s : s + " ".repeat(n - s.length());
+    return s.length() >= n ? s + " " : s + " ".repeat(n - s.length());
   }
 
   @Override

@@ -4,10 +4,14 @@ import static io.github.gridbill.rating.Fixtures.NEW_YORK;
 import static io.github.gridbill.rating.Fixtures.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gridbill.core.tariff.CreditCarry;
 import io.github.gridbill.core.tariff.DemandCharge;
 import io.github.gridbill.core.tariff.EnergyCharge;
+import io.github.gridbill.core.tariff.ExportRate;
 import io.github.gridbill.core.tariff.FixedCharge;
 import io.github.gridbill.core.tariff.FixedChargeBasis;
+import io.github.gridbill.core.tariff.NetMeteringMode;
+import io.github.gridbill.core.tariff.NetMeteringRule;
 import io.github.gridbill.core.tariff.PeriodTiers;
 import io.github.gridbill.core.tariff.Tariff;
 import io.github.gridbill.core.tariff.TaxRule;
@@ -111,6 +115,88 @@ class BillExplanationTest {
             + " -04:00.",
         "",
         "Tariff clauses used: customer, demand, energy, sales-tax",
+        ""));
+  }
+
+  /**
+   * Net billing into a money bank, UTC May 2024: 20 kWh imported in one hour at 0.20 = 4.00; 300 kWh exported in
+   * another, credited at 0.05 = 15.00 into the bank; the bank offsets the energy charge (4.00) and 11.00 is carried
+   * forward; the customer charge 10.00 is not offset. Total 10.00.
+   */
+  @Test
+  void saysHowExportsWereSettled() {
+    Tariff t = Fixtures.tariff(Fixtures.UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.20"))
+        .addFixedCharge(FixedCharge.of("customer", "Customer charge", d("10"), FixedChargeBasis.PER_BILL))
+        .netMetering(NetMeteringRule.builder().mode(NetMeteringMode.NET_BILLING).carry(CreditCarry.MONEY)
+            .exportRate(ExportRate.flat(d("0.05"))).build()));
+    BillingPeriod may = BillingPeriod.ofMonth(YearMonth.of(2024, 5), Fixtures.UTC);
+    Bill bill = Fixtures.rate(t, may, Fixtures.series(may, IntervalLength.SIXTY_MINUTES,
+        i -> i == 0 ? 20_000_000 : 0, i -> i == 1 ? 300_000_000 : 0));
+
+    assertThat(bill.total()).isEqualTo(Money.parse("USD 10.00"));
+    assertThat(bill.explain()).isEqualTo(String.join("\n",
+        "Bill for meter M-1 on tariff Test tariff (T)",
+        "Period 2024-05-01 to 2024-05-31 (31 days, UTC), 744 intervals",
+        "Total USD 10.00",
+        "",
+        "What was measured:",
+        "  imported 20 kWh, exported 300 kWh, peak demand 20 kW",
+        "",
+        "How each charge was worked out:",
+        "  Customer charge                                            1 month × 10 = USD 10.00   [customer]",
+        "  Energy                                                     20 kWh × 0.2 = USD 4.00   [energy]",
+        "  Credit applied to energy charges, earned this bill USD 15.00  USD -4.00   [net-metering]",
+        "",
+        "Where the money goes:",
+        "  Fixed                   USD 10.00 (100% of the bill)",
+        "  Energy                  USD 4.00 (40% of the bill)",
+        "  Export credit           USD -4.00",
+        "  The largest single charge is \"Customer charge\" at USD 10.00.",
+        "",
+        "Exports:",
+        "  credit: USD 0.00 carried in, USD 15.00 earned, USD 4.00 applied, USD 11.00 carried forward",
+        "",
+        "Tariff clauses used: customer, energy, net-metering",
+        ""));
+  }
+
+  /**
+   * Buy all, sell all, UTC May 2024: 20 kWh bought at 0.20 = 4.00; 300 kWh sold at 0.05, a credit line of -15.00;
+   * with the customer charge 10.00 the total is -1.00. The credit's arithmetic keeps its sign:
+   * {@code -(300 kWh × 0.05) = USD -15.00}; with no bank, carry or true-up there is no "Exports:" section, and with a
+   * negative total no shares.
+   */
+  @Test
+  void writesACreditAsTheNegativeOfItsProduct() {
+    Tariff t = Fixtures.tariff(Fixtures.UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.20"))
+        .addFixedCharge(FixedCharge.of("customer", "Customer charge", d("10"), FixedChargeBasis.PER_BILL))
+        .netMetering(NetMeteringRule.builder().mode(NetMeteringMode.BUY_ALL_SELL_ALL)
+            .exportRate(ExportRate.flat(d("0.05"))).build()));
+    BillingPeriod may = BillingPeriod.ofMonth(YearMonth.of(2024, 5), Fixtures.UTC);
+    Bill bill = Fixtures.rate(t, may, Fixtures.series(may, IntervalLength.SIXTY_MINUTES,
+        i -> i == 0 ? 20_000_000 : 0, i -> i == 1 ? 300_000_000 : 0));
+
+    assertThat(bill.total()).isEqualTo(Money.parse("USD -1.00"));
+    assertThat(bill.explain()).isEqualTo(String.join("\n",
+        "Bill for meter M-1 on tariff Test tariff (T)",
+        "Period 2024-05-01 to 2024-05-31 (31 days, UTC), 744 intervals",
+        "Total USD -1.00",
+        "",
+        "What was measured:",
+        "  imported 20 kWh, exported 300 kWh, peak demand 20 kW",
+        "",
+        "How each charge was worked out:",
+        "  Customer charge                                            1 month × 10 = USD 10.00   [customer]",
+        "  Energy                                                     20 kWh × 0.2 = USD 4.00   [energy]",
+        "  Export credit                                              -(300 kWh × 0.05) = USD -15.00   [net-metering]",
+        "",
+        "Where the money goes:",
+        "  Fixed                   USD 10.00",
+        "  Energy                  USD 4.00",
+        "  Export credit           USD -15.00",
+        "  The largest single charge is \"Customer charge\" at USD 10.00.",
+        "",
+        "Tariff clauses used: customer, energy, net-metering",
         ""));
   }
 }
