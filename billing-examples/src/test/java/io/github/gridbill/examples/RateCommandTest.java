@@ -183,8 +183,8 @@ class RateCommandTest {
         .endsWith("2 bills, total USD 78.31" + System.lineSeparator());
     assertThat(err.toString().lines()).containsExactly("gridbill: warning: reoptapi_FPL_RS-1_urdb_response_EXTRACTED"
         + ".json: not carried: $.energycomments: energycomments Adjustment: Environmental, Storm Charge, Conservation,"
-        + " Capacity\\r\\nRate: Base rate and fuel (free text: GridBill does not interpret it (check it for rules the"
-        + " structured fields lack))");
+        + " Capacity\\r\\nRate: Base rate and fuel (free text GridBill does not interpret: check it for rules the"
+        + " structured fields lack)");
   }
 
   @Test

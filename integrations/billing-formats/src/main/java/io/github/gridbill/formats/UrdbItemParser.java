@@ -592,7 +592,7 @@ final class UrdbItemParser {
         if (!isEmpty(val)) {
           notCarried.add(NotCarried.of(path(k),
               k + " " + abbreviate(val.isString() ? val.stringValue() : val.toString()),
-              "free text: GridBill does not interpret it (check it for rules the structured fields lack)"));
+              "free text GridBill does not interpret: check it for rules the structured fields lack"));
         }
       } else if (!READ.contains(k) && !METADATA.contains(k) && !isEmpty(val)) {
         notCarried.add(NotCarried.of(path(k), k + " = " + abbreviate(val.toString()), "unknown URDB field"));
