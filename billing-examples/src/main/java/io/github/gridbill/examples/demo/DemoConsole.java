@@ -8,13 +8,7 @@ import io.github.gridbill.ledger.DunningNotice;
 import io.github.gridbill.ledger.DunningRun;
 import io.github.gridbill.ledger.journal.VerificationReport;
 import io.github.gridbill.rating.BillExplanation;
-import io.github.gridbill.rating.live.DemandPeakAlert;
-import io.github.gridbill.rating.live.ExportCreditDayAlert;
 import io.github.gridbill.rating.live.LiveAlert;
-import io.github.gridbill.rating.live.MeterFaultAlert;
-import io.github.gridbill.rating.live.ProjectedBillAlert;
-import io.github.gridbill.rating.live.TierCrossedAlert;
-import io.github.gridbill.rating.live.UsageIncreaseAlert;
 import io.github.gridbill.reconcile.billing.BillingReconciliationReport;
 import io.github.gridbill.reconcile.cash.PaymentException;
 import io.github.gridbill.reconcile.ledger.BankReconciliationReport;
@@ -22,9 +16,7 @@ import io.github.gridbill.reconcile.ledger.PlannedLine;
 import io.github.gridbill.reconcile.ledger.ReceivablesReconciliationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +29,6 @@ final class DemoConsole {
   private final PrintWriter out;
   private final DemoScenario scenario;
   private final Path folder;
-
-  private static final DateTimeFormatter LOCAL_MINUTE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx", Locale.ROOT);
 
   DemoConsole(PrintWriter out, DemoScenario scenario, Path folder) {
     this.out = out;
@@ -260,50 +249,11 @@ final class DemoConsole {
     }
     ZoneId zone = r.finalBill().bill().period().zone();
     for (LiveAlert a : r.alerts()) {
-      out.println("    " + alert(a, zone));
+      out.println("    " + a.kind() + "  " + a.describe(zone));
     }
     out.println("  when the last reading arrived the live bill was " + money(r.finalBill().bill().total())
         + (r.equalsBatch() ? ", line for line the bill the batch run made" : ", NOT the batch bill"));
     out.flush();
-  }
-
-  /**
-   * One live alert in words, at the wall-clock time of the account's zone: {@code NEW_DEMAND_PEAK at 2025-03-21 00:00
-   * -04:00: new peak 29.837672 kW (was 28.757424 kW): demand charge USD 587.42, USD 18.47 more}.
-   */
-  static String alert(LiveAlert a, ZoneId zone) {
-    String what;
-    if (a instanceof TierCrossedAlert t) {
-      what = t.componentId() + t.touPeriod().map(p -> ", " + p).orElse("") + " entered tier " + t.tier() + " (rate "
-          + t.rate().stripTrailingZeros().toPlainString() + ") at " + String.format(Locale.ROOT, "%,.1f kWh",
-          t.usageKwh());
-    } else if (a instanceof DemandPeakAlert p) {
-      what = "new peak " + p.peak() + " (was " + p.peakBefore() + "): demand charge " + money(p.charge()) + ", "
-          + money(p.addedCost()) + " more";
-    } else if (a instanceof ProjectedBillAlert p) {
-      what = "projected bill " + money(p.projectedTotal()) + " (" + words(p.method()) + ") is over the alert at "
-          + money(p.threshold());
-    } else if (a instanceof UsageIncreaseAlert u) {
-      what = "usage " + u.usage() + " is " + u.percentOver().stripTrailingZeros().toPlainString()
-          + "% above last cycle's " + u.lastCycleUsage() + " (alert at " + u.thresholdPercent().stripTrailingZeros()
-          .toPlainString() + "%)";
-    } else if (a instanceof ExportCreditDayAlert e) {
-      what = "exports credited " + e.credited() + " on " + e.date();
-    } else if (a instanceof MeterFaultAlert m) {
-      what = words(m.fault()) + " from " + local(m.fromInclusive(), zone) + " to " + local(m.toExclusive(), zone)
-          + ": " + m.observed() + " measured against " + m.reference() + " expected";
-    } else {
-      what = a.toString();
-    }
-    return a.kind() + " at " + local(a.asOf(), zone) + ": " + what;
-  }
-
-  private static String local(Instant at, ZoneId zone) {
-    return LOCAL_MINUTE.format(at.atZone(zone));
-  }
-
-  private static String words(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   void featured(DemoBilling.Result r) {

@@ -225,5 +225,10 @@ class DemoRunTest {
     assertThat(folder.resolve("report.html")).content().contains("<svg").contains("</html>");
     assertThat(firstText).contains("[1] The company").contains("[7] The featured customer's bill, explained")
         .contains("How each charge was worked out").contains("the sub-ledger ties to the control account");
+    // each alert in words, at the featured account's wall clock
+    assertThat(first.live().alerts()).isNotEmpty();
+    java.time.ZoneId zone = first.live().finalBill().bill().period().zone();
+    assertThat(firstText).contains(first.live().alerts().stream().map(a -> "    " + a.kind() + "  " + a.describe(zone)
+        + System.lineSeparator()).toList());
   }
 }

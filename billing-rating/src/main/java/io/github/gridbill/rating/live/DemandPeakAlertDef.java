@@ -3,6 +3,7 @@ package io.github.gridbill.rating.live;
 import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.quantity.Power;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -10,8 +11,8 @@ import org.joda.money.Money;
  * A new demand peak raised the demand charge: the peak and the bill-to-date's demand lines (summed as rounded on the
  * bill) before and after, and the added cost; raised each time the demand charge goes up.
  *
- * <p>{@code M-1: peak 8.2 kW → 11.6 kW, demand charge USD 96.80 → USD 140.10 (+USD 43.30)}. Immutable and
- * thread-safe.
+ * <p>{@link #describe}: {@code M-1 at 2024-07-11 00:00 -04:00: peak 8.2 kW → 11.6 kW, demand charge USD 96.80 →
+ * USD 140.10 (+USD 43.30)}. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridBillStyle
@@ -61,5 +62,17 @@ abstract class DemandPeakAlertDef implements LiveAlert {
   @Override
   public AlertKind kind() {
     return AlertKind.NEW_DEMAND_PEAK;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param zone the account's zone, not null
+   * @return the text, never null
+   */
+  @Override
+  public String describe(ZoneId zone) {
+    return AlertText.of(this, zone, "peak " + peakBefore() + " → " + peak() + ", demand charge " + chargeBefore()
+        + " → " + charge() + " (+" + addedCost() + ")");
   }
 }

@@ -3,6 +3,7 @@ package io.github.gridbill.rating.live;
 import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.quantity.Energy;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.immutables.value.Value;
 
 /**
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  *       up), reference = the reference daily import. Once per run of low days.</li>
  * </ul>
  *
- * <p>{@code M-1: SUSTAINED_DROP [2024-07-08T00:00Z, 2024-07-11T00:00Z): 2.1 kWh a day against 14.8 kWh}. Immutable
- * and thread-safe.
+ * <p>{@link #describe}: {@code M-1 at 2024-07-11 00:00 -04:00: import dropped from 2024-07-08 00:00 -04:00 to
+ * 2024-07-11 00:00 -04:00: 2.1 kWh a day against 14.8 kWh}. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridBillStyle
@@ -68,5 +69,24 @@ abstract class MeterFaultAlertDef implements LiveAlert {
   @Override
   public AlertKind kind() {
     return AlertKind.METER_FAULT;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param zone the account's zone, not null
+   * @return the text, never null
+   */
+  @Override
+  public String describe(ZoneId zone) {
+    String span = " from " + AlertText.local(fromInclusive(), zone) + " to " + AlertText.local(toExclusive(), zone);
+    String what = switch (fault()) {
+      case REVERSE_FLOW_WITHOUT_GENERATION -> "export on a meter without generation" + span + ": " + observed()
+          + " exported";
+      case FLAT_ZERO -> "import and export flat at zero" + span + ": " + observed() + " imported that day against "
+          + reference() + " a normal day";
+      case SUSTAINED_DROP -> "import dropped" + span + ": " + observed() + " a day against " + reference();
+    };
+    return AlertText.of(this, zone, what);
   }
 }

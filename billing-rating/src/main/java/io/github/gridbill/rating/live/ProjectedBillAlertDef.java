@@ -2,13 +2,15 @@ package io.github.gridbill.rating.live;
 
 import io.github.gridbill.core.GridBillStyle;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
 /**
  * The projected bill went over the account's threshold (or the rater's default); raised once per cycle.
  *
- * <p>{@code M-1: projected USD 162.40 (RUN_RATE) over the threshold USD 150.00}. Immutable and thread-safe.
+ * <p>{@link #describe}: {@code M-1 at 2024-07-11 00:00 -04:00: projected USD 162.40 (run rate) over the threshold
+ * USD 150.00}. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridBillStyle
@@ -44,5 +46,17 @@ abstract class ProjectedBillAlertDef implements LiveAlert {
   @Override
   public AlertKind kind() {
     return AlertKind.PROJECTED_BILL_OVER_THRESHOLD;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param zone the account's zone, not null
+   * @return the text, never null
+   */
+  @Override
+  public String describe(ZoneId zone) {
+    return AlertText.of(this, zone, "projected " + projectedTotal() + " (" + AlertText.words(method())
+        + ") over the threshold " + threshold());
   }
 }

@@ -4,6 +4,7 @@ import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.time.BillingPeriod;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -11,7 +12,8 @@ import org.immutables.value.Value;
  * Usage reached a higher energy tier: the bill-to-date has a line of the charge (and TOU period) in that tier; raised
  * once per charge, period, segment and tier.
  *
- * <p>{@code M-1: energy-tou [peak] reached tier 2 at 0.38/kWh with 104.25 kWh so far}. Immutable and thread-safe.
+ * <p>{@link #describe}: {@code M-1 at 2024-07-11 00:00 -04:00: energy-tou [peak] reached tier 2 at 0.38/kWh with
+ * 104.25 kWh so far}. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridBillStyle
@@ -68,5 +70,17 @@ abstract class TierCrossedAlertDef implements LiveAlert {
   @Override
   public AlertKind kind() {
     return AlertKind.TIER_CROSSED;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param zone the account's zone, not null
+   * @return the text, never null
+   */
+  @Override
+  public String describe(ZoneId zone) {
+    return AlertText.of(this, zone, componentId() + touPeriod().map(p -> " [" + p + "]").orElse("") + " reached tier "
+        + tier() + " at " + AlertText.plain(rate()) + "/kWh with " + AlertText.plain(usageKwh()) + " kWh so far");
   }
 }

@@ -4,14 +4,15 @@ import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.quantity.Energy;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.immutables.value.Value;
 
 /**
  * Usage this cycle is more than {@link LiveOptions#usageIncreasePercent()} over the same point last cycle (the
  * like-day history over the same span of local time, {@code lookback} earlier); raised once per cycle.
  *
- * <p>{@code M-1: 412.5 kWh so far, 300 kWh at the same point last cycle: 37.50% over (threshold 20%)}. Immutable and
- * thread-safe.
+ * <p>{@link #describe}: {@code M-1 at 2024-07-11 00:00 -04:00: 412.5 kWh so far, 300 kWh at the same point last
+ * cycle: 37.50% over (threshold 20%)}. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridBillStyle
@@ -54,5 +55,17 @@ abstract class UsageIncreaseAlertDef implements LiveAlert {
   @Override
   public AlertKind kind() {
     return AlertKind.USAGE_ABOVE_LAST_CYCLE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param zone the account's zone, not null
+   * @return the text, never null
+   */
+  @Override
+  public String describe(ZoneId zone) {
+    return AlertText.of(this, zone, usage() + " so far, " + lastCycleUsage() + " at the same point last cycle: "
+        + percentOver().toPlainString() + "% over (threshold " + AlertText.plain(thresholdPercent()) + "%)");
   }
 }
