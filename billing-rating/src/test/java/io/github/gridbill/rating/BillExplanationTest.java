@@ -33,6 +33,32 @@ class BillExplanationTest {
   private static final BillingPeriod JUNE = BillingPeriod.ofMonth(YearMonth.of(2024, 6), NEW_YORK);
   private static final long KWH = 1_000_000L;
 
+  /** The first lines of both May explanations, up to the energy line; TOTAL stands for the bill's total. */
+  private static final String MAY_HEAD = String.join("\n",
+      "Bill for meter M-1 on tariff Test tariff (T)",
+      "Period 2024-05-01 to 2024-05-31 (31 days, UTC), 744 intervals",
+      "Total TOTAL",
+      "",
+      "What was measured:",
+      "  imported 20 kWh, exported 300 kWh, peak demand 20 kW",
+      "",
+      "How each charge was worked out:",
+      "  Customer charge                                            1 month × 10 = USD 10.00   [customer]",
+      "  Energy                                                     20 kWh × 0.2 = USD 4.00   [energy]");
+
+  /**
+   * UTC May 2024 on a flat 0.20 tariff with a customer charge of 10.00 and exports at 0.05 under the given rule:
+   * 20 kWh imported in the first hour, 300 kWh exported in the second.
+   */
+  private static Bill mayWithExports(NetMeteringRule.Builder rule) {
+    Tariff t = Fixtures.tariff(Fixtures.UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.20"))
+        .addFixedCharge(FixedCharge.of("customer", "Customer charge", d("10"), FixedChargeBasis.PER_BILL))
+        .netMetering(rule.exportRate(ExportRate.flat(d("0.05"))).build()));
+    BillingPeriod may = BillingPeriod.ofMonth(YearMonth.of(2024, 5), Fixtures.UTC);
+    return Fixtures.rate(t, may, Fixtures.series(may, IntervalLength.SIXTY_MINUTES,
+        i -> i == 0 ? 20_000_000 : 0, i -> i == 1 ? 300_000_000 : 0));
+  }
+
   private static BillLine line(Bill bill, String description) {
     return bill.lines().stream().filter(l -> l.description().equals(description)).findFirst().orElseThrow();
   }
@@ -125,26 +151,10 @@ class BillExplanationTest {
    */
   @Test
   void saysHowExportsWereSettled() {
-    Tariff t = Fixtures.tariff(Fixtures.UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.20"))
-        .addFixedCharge(FixedCharge.of("customer", "Customer charge", d("10"), FixedChargeBasis.PER_BILL))
-        .netMetering(NetMeteringRule.builder().mode(NetMeteringMode.NET_BILLING).carry(CreditCarry.MONEY)
-            .exportRate(ExportRate.flat(d("0.05"))).build()));
-    BillingPeriod may = BillingPeriod.ofMonth(YearMonth.of(2024, 5), Fixtures.UTC);
-    Bill bill = Fixtures.rate(t, may, Fixtures.series(may, IntervalLength.SIXTY_MINUTES,
-        i -> i == 0 ? 20_000_000 : 0, i -> i == 1 ? 300_000_000 : 0));
+    Bill bill = mayWithExports(NetMeteringRule.builder().mode(NetMeteringMode.NET_BILLING).carry(CreditCarry.MONEY));
 
     assertThat(bill.total()).isEqualTo(Money.parse("USD 10.00"));
-    assertThat(bill.explain()).isEqualTo(String.join("\n",
-        "Bill for meter M-1 on tariff Test tariff (T)",
-        "Period 2024-05-01 to 2024-05-31 (31 days, UTC), 744 intervals",
-        "Total USD 10.00",
-        "",
-        "What was measured:",
-        "  imported 20 kWh, exported 300 kWh, peak demand 20 kW",
-        "",
-        "How each charge was worked out:",
-        "  Customer charge                                            1 month × 10 = USD 10.00   [customer]",
-        "  Energy                                                     20 kWh × 0.2 = USD 4.00   [energy]",
+    assertThat(bill.explain()).isEqualTo(String.join("\n", MAY_HEAD.replace("TOTAL", "USD 10.00"),
         "  Credit applied to energy charges, earned this bill USD 15.00  USD -4.00   [net-metering]",
         "",
         "Where the money goes:",
@@ -168,26 +178,10 @@ class BillExplanationTest {
    */
   @Test
   void writesACreditAsTheNegativeOfItsProduct() {
-    Tariff t = Fixtures.tariff(Fixtures.UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.20"))
-        .addFixedCharge(FixedCharge.of("customer", "Customer charge", d("10"), FixedChargeBasis.PER_BILL))
-        .netMetering(NetMeteringRule.builder().mode(NetMeteringMode.BUY_ALL_SELL_ALL)
-            .exportRate(ExportRate.flat(d("0.05"))).build()));
-    BillingPeriod may = BillingPeriod.ofMonth(YearMonth.of(2024, 5), Fixtures.UTC);
-    Bill bill = Fixtures.rate(t, may, Fixtures.series(may, IntervalLength.SIXTY_MINUTES,
-        i -> i == 0 ? 20_000_000 : 0, i -> i == 1 ? 300_000_000 : 0));
+    Bill bill = mayWithExports(NetMeteringRule.builder().mode(NetMeteringMode.BUY_ALL_SELL_ALL));
 
     assertThat(bill.total()).isEqualTo(Money.parse("USD -1.00"));
-    assertThat(bill.explain()).isEqualTo(String.join("\n",
-        "Bill for meter M-1 on tariff Test tariff (T)",
-        "Period 2024-05-01 to 2024-05-31 (31 days, UTC), 744 intervals",
-        "Total USD -1.00",
-        "",
-        "What was measured:",
-        "  imported 20 kWh, exported 300 kWh, peak demand 20 kW",
-        "",
-        "How each charge was worked out:",
-        "  Customer charge                                            1 month × 10 = USD 10.00   [customer]",
-        "  Energy                                                     20 kWh × 0.2 = USD 4.00   [energy]",
+    assertThat(bill.explain()).isEqualTo(String.join("\n", MAY_HEAD.replace("TOTAL", "USD -1.00"),
         "  Export credit                                              -(300 kWh × 0.05) = USD -15.00   [net-metering]",
         "",
         "Where the money goes:",
