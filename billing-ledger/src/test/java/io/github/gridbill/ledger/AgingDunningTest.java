@@ -58,6 +58,13 @@ class AgingDunningTest {
     assertThat(usdTotal.arControl()).isEqualTo(usd("360.00"));
     assertThat(usdTotal.tiesToControl()).isTrue();
     assertThat(usdTotal.credits()).isEqualTo(usd("5.00"));
+    assertThat(r.toCsv()).isEqualTo("account_id,currency,Current,1-30,31-60,61-90,90+,disputed,credits,total\r\n"
+        + "ACC-1,USD,30.00,70.00,50.00,60.00,70.00,80.00,5.00,360.00\r\n"
+        + "ACC-2,EUR,0.00,15.00,0.00,0.00,0.00,0.00,0.00,15.00\r\n");
+    assertThat(r.totalsCsv()).isEqualTo("currency,Current,1-30,31-60,61-90,90+,disputed,total,credits,unidentified,"
+        + "ar_control,ties_to_control\r\n"
+        + "EUR,0.00,15.00,0.00,0.00,0.00,0.00,15.00,0.00,0.00,15.00,true\r\n"
+        + "USD,30.00,70.00,50.00,60.00,70.00,80.00,360.00,5.00,0.00,360.00,true\r\n");
     // as of 05-31: INV-A is not issued yet; B, C and D are not past due; E is 1 day past due
     AgingReport earlier = ledger.aging(d("2024-05-31"));
     assertThat(earlier.rows().get(0).buckets()).containsExactly(usd("90.00"), usd("50.00"), usd("60.00"),
@@ -74,6 +81,8 @@ class AgingDunningTest {
     assertThat(r.labels()).containsExactly("0-30", "31-60", "61-90", "90+");
     // INV-1 issued 05-31 (30 days old), INV-2 issued 04-15 (76 days old)
     assertThat(r.rows().get(0).buckets()).containsExactly(usd("10.00"), usd("0.00"), usd("20.00"), usd("0.00"));
+    assertThat(r.toCsv()).startsWith("account_id,currency,0-30,31-60,61-90,90+,disputed,credits,total\r\n"
+        + "ACC-1,USD,10.00,0.00,20.00,0.00,0.00,0.00,30.00\r\n");
   }
 
   @Test
@@ -124,6 +133,14 @@ class AgingDunningTest {
     assertThat(second.items()).containsExactly(DunningItem.of("INV-2", d("2024-06-01"), 39, usd("3.00")),
         DunningItem.of("INV-4", d("2024-06-05"), 35, usd("4.00")));
     assertThat(second.total()).isEqualTo(usd("7.00"));
+    assertThat(june.toCsv()).isEqualTo("as_of,account_id,level,level_name,invoice,due_date,days_past_due,open_amount,"
+        + "currency,notice_total\r\n"
+        + "2024-06-10,ACC-1,2,Second notice,INV-1,2024-05-01,40,100.00,USD,100.00\r\n");
+    assertThat(july.toCsv()).isEqualTo("as_of,account_id,level,level_name,invoice,due_date,days_past_due,open_amount,"
+        + "currency,notice_total\r\n"
+        + "2024-07-10,ACC-1,2,Second notice,INV-2,2024-06-01,39,3.00,USD,7.00\r\n"
+        + "2024-07-10,ACC-1,2,Second notice,INV-4,2024-06-05,35,4.00,USD,7.00\r\n"
+        + "2024-07-10,ACC-1,3,Final notice,INV-1,2024-05-01,70,100.00,USD,100.00\r\n");
     assertThat(july.notices().get(1).items()).extracting(DunningItem::number).containsExactly("INV-1");
     DunningRun retry = l.runDunning("dun-07-10", d("2024-07-10"), policy());
     assertThat(retry.posting().replayed()).isTrue();
@@ -156,6 +173,11 @@ class AgingDunningTest {
     assertThat(s.lines().get(0).type()).isEqualTo(EntryType.PAYMENT);
     assertThat(s.lines().get(1).date()).isEqualTo(d("2024-05-10"));
     assertThat(s.closingBalance()).isEqualTo(usd("-10.00"));
+    assertThat(s.toCsv()).isEqualTo("account_id,currency,date,sequence,type,reference,description,amount,balance\r\n"
+        + "ACC-1,USD,2024-05-01,,OPENING_BALANCE,,Opening balance,,100.00\r\n"
+        + "ACC-1,USD,2024-05-02,2,PAYMENT,PAY-1,Payment PAY-1,-70.00,30.00\r\n"
+        + "ACC-1,USD,2024-05-10,4,CREDIT_NOTE,CN-5,Credit note CN-5,-40.00,-10.00\r\n"
+        + "ACC-1,USD,2024-05-31,,CLOSING_BALANCE,,Closing balance,,-10.00\r\n");
     CustomerStatement june = ledger.statement("ACC-1", USD, d("2024-06-01"), d("2024-07-01"));
     assertThat(june.openingBalance()).isEqualTo(usd("-10.00"));
     assertThat(june.lines()).singleElement().satisfies(x -> assertThat(x.reference()).isEqualTo("INV-2"));

@@ -3,10 +3,7 @@ package io.github.gridbill.examples.demo;
 import io.github.gridbill.core.invoice.Invoice;
 import io.github.gridbill.core.invoice.InvoiceLine;
 import io.github.gridbill.ledger.AgingReport;
-import io.github.gridbill.ledger.AgingRow;
 import io.github.gridbill.ledger.AgingTotal;
-import io.github.gridbill.ledger.DunningItem;
-import io.github.gridbill.ledger.DunningNotice;
 import io.github.gridbill.rating.Bill;
 import io.github.gridbill.rating.BillExplanation;
 import io.github.gridbill.rating.BillLine;
@@ -54,8 +51,8 @@ final class DemoFiles {
       files.add(invoiceLines(folder.resolve("invoice-lines.csv"), o.billing()));
       files.add(revenue(folder.resolve("revenue.csv"), o.billing()));
       for (DemoBook b : DemoBook.values()) {
-        files.add(aging(folder.resolve("aging-" + b.name() + ".csv"), DemoBook.in(o.aging, b)));
-        files.add(dunning(folder.resolve("dunning-" + b.name() + ".csv"), DemoBook.in(o.dunning, b).notices()));
+        files.add(csv(folder.resolve("aging-" + b.name() + ".csv"), DemoBook.in(o.aging, b)));
+        files.add(csv(folder.resolve("dunning-" + b.name() + ".csv"), DemoBook.in(o.dunning, b)));
         files.add(csv(folder.resolve("cash-application-" + b.name() + ".csv"), DemoBook.in(o.cash, b).posted()));
         ReceivablesReconciliationReport rr = DemoBook.in(o.receivables, b);
         files.add(csv(folder.resolve("receivables-reconciliation-" + b.name() + ".csv"), rr));
@@ -146,38 +143,6 @@ final class DemoFiles {
       for (DemoBook b : DemoBook.values()) {
         for (Map.Entry<String, Money> e : DemoBook.in(r.revenue, b).entrySet()) {
           row(w, b, e.getKey(), DemoConsole.label(r, e.getKey()), amount(e.getValue()), b.currency());
-        }
-      }
-    }
-    return file;
-  }
-
-  private static Path aging(Path file, AgingReport a) throws IOException {
-    List<Integer> bounds = a.policy().bounds();
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      List<Object> head = new ArrayList<>(List.of("account_id", "currency"));
-      for (int i = 0; i <= bounds.size(); i++) {
-        head.add(DemoConsole.bucketName(bounds, i));
-      }
-      head.addAll(List.of("disputed", "credits", "total"));
-      row(w, head.toArray());
-      for (AgingRow r : a.rows()) {
-        List<Object> f = new ArrayList<>(List.of(r.accountId(), r.currency()));
-        r.buckets().forEach(m -> f.add(amount(m)));
-        f.addAll(List.of(amount(r.disputed()), amount(r.credits()), amount(r.total())));
-        row(w, f.toArray());
-      }
-    }
-    return file;
-  }
-
-  private static Path dunning(Path file, List<DunningNotice> notices) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      row(w, "account_id", "level", "level_name", "invoice", "due_date", "days_past_due", "open_amount", "currency");
-      for (DunningNotice n : notices) {
-        for (DunningItem i : n.items()) {
-          row(w, n.accountId(), n.level(), n.levelName(), i.number(), i.dueDate(), i.daysPastDue(),
-              amount(i.openAmount()), i.openAmount().getCurrencyUnit());
         }
       }
     }
