@@ -78,7 +78,7 @@ abstract class CustomerStatementDef implements CsvExportable {
    * reference and amount empty.
    *
    * <p>{@code ACC-1,USD,2024-05-01,,OPENING_BALANCE,,Opening balance,,100.00}, then
-   * {@code ACC-1,USD,2024-05-02,3,PAYMENT,PAY-1,...,-70.00,30.00}, ...,
+   * {@code ACC-1,USD,2024-05-02,2,PAYMENT,PAY-1,Payment PAY-1,-70.00,30.00}, ...,
    * {@code ACC-1,USD,2024-05-31,,CLOSING_BALANCE,,Closing balance,,-10.00}.
    *
    * @param out where to write, not null
