@@ -1,7 +1,6 @@
 package io.github.gridbill.rating.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.github.gridbill.core.quantity.Energy;
 import io.github.gridbill.core.quantity.Power;
@@ -87,13 +86,5 @@ class LiveAlertDescribeTest {
         .withObserved(Energy.ofWattHours(5_000)).withReference(Energy.zero());
     assertThat(reverse.describe(NEW_YORK)).endsWith(": export on a meter without generation from 2024-03-10 00:00"
         + " -05:00 to 2024-03-11 00:00 -04:00: 5 kWh exported");
-  }
-
-  @Test
-  void aNullZoneIsRefused() {
-    ProjectedBillAlert a = ProjectedBillAlert.builder().accountId("M-1").asOf(JULY_11)
-        .projectedTotal(Money.parse("USD 162.40")).threshold(Money.parse("USD 150.00"))
-        .method(ProjectionMethod.RUN_RATE).build();
-    assertThatNullPointerException().isThrownBy(() -> a.describe(null)).withMessage("zone");
   }
 }
