@@ -29,6 +29,17 @@ final class Svg {
     return b.toString();
   }
 
+  /** The smallest of 1, 2, 2.5, 3, 4, 5, 6 and 8 times a power of ten that is at least {@code raw} (chart scale). */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+      if (m * p >= raw) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
   private static String f(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }
@@ -241,7 +252,7 @@ final class Svg {
         max = Math.max(max, y);
       }
     }
-    max *= 1.08;
+    max = 4 * niceStep(max * 1.02 / 4); // four gridlines at round values: 0, 400, 800, 1,200, 1,600
     StringBuilder s = new StringBuilder();
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(w).append("\" height=\"")
         .append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\"><title>")
