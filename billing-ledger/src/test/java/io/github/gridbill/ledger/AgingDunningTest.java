@@ -106,6 +106,9 @@ class AgingDunningTest {
     assertThat(rest.allocations()).containsEntry("INV-1", usd("10.00"));
   }
 
+  static final String DUNNING_CSV_HEADER = "as_of,account_id,level,level_name,invoice,due_date,days_past_due,"
+      + "open_amount,currency,notice_total\r\n";
+
   static DunningPolicy policy() {
     return DunningPolicy.builder().currency(USD).graceDays(5)
         .addLevel(DunningLevel.of(1, "Reminder", 1, usd("5.00")))
@@ -133,11 +136,9 @@ class AgingDunningTest {
     assertThat(second.items()).containsExactly(DunningItem.of("INV-2", d("2024-06-01"), 39, usd("3.00")),
         DunningItem.of("INV-4", d("2024-06-05"), 35, usd("4.00")));
     assertThat(second.total()).isEqualTo(usd("7.00"));
-    assertThat(june.toCsv()).isEqualTo("as_of,account_id,level,level_name,invoice,due_date,days_past_due,open_amount,"
-        + "currency,notice_total\r\n"
+    assertThat(june.toCsv()).isEqualTo(DUNNING_CSV_HEADER
         + "2024-06-10,ACC-1,2,Second notice,INV-1,2024-05-01,40,100.00,USD,100.00\r\n");
-    assertThat(july.toCsv()).isEqualTo("as_of,account_id,level,level_name,invoice,due_date,days_past_due,open_amount,"
-        + "currency,notice_total\r\n"
+    assertThat(july.toCsv()).isEqualTo(DUNNING_CSV_HEADER
         + "2024-07-10,ACC-1,2,Second notice,INV-2,2024-06-01,39,3.00,USD,7.00\r\n"
         + "2024-07-10,ACC-1,2,Second notice,INV-4,2024-06-05,35,4.00,USD,7.00\r\n"
         + "2024-07-10,ACC-1,3,Final notice,INV-1,2024-05-01,70,100.00,USD,100.00\r\n");
