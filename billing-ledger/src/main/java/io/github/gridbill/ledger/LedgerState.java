@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 final class LedgerState {
   static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
   static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+  private static final long MIN_DAY = MIN_DATE.toEpochDay();
+  private static final long MAX_DAY = MAX_DATE.toEpochDay();
 
   long lastSequence;
   int closedThrough = Integer.MIN_VALUE;
@@ -53,8 +55,12 @@ final class LedgerState {
     }
   }
 
+  /**
+   * A date as a day number. Entries have dates in the years 1 to 9999; a query date outside them is clamped to the day
+   * just before or just after (as of any later day, everything counts), so that no date wraps around the int range.
+   */
   static int day(LocalDate date) {
-    return (int) date.toEpochDay();
+    return (int) Math.max(MIN_DAY - 1, Math.min(MAX_DAY + 1, date.toEpochDay()));
   }
 
   static LocalDate date(int day) {

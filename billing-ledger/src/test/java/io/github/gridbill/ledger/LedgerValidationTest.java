@@ -465,6 +465,25 @@ class LedgerValidationTest {
   }
 
   @Test
+  void queryDatesFarOutsideTheLedgersYearsAreClampedNotWrapped() {
+    // after setUp ACC-1 owes 30.00 of INV-1 (100.00 less the 70.00 applied), ACC-2 10.00: as of any later day all of
+    // it counts, as of any earlier day none. Year 6,000,000's epoch day (about 2.19e9) does not fit an int: cast, it
+    // wrapped to a negative day (a balance of 0.00 as of the far future).
+    LedgerAccount ar = LedgerAccount.receivable("ACC-1");
+    for (LocalDate later : List.of(LocalDate.of(10000, 1, 1), LocalDate.of(6_000_000, 1, 1), LocalDate.MAX)) {
+      assertThat(ledger.balance(ar, USD, later)).as("as of %s", later).isEqualTo(usd("30.00"));
+      assertThat(ledger.arControl(USD, later)).as("as of %s", later).isEqualTo(usd("40.00"));
+      assertThat(ledger.aging(later).rows()).extracting(AgingRow::total).containsExactly(usd("30.00"), usd("10.00"));
+    }
+    for (LocalDate earlier : List.of(LocalDate.of(0, 12, 31), LocalDate.of(-6_000_000, 1, 1), LocalDate.MIN)) {
+      assertThat(ledger.balance(ar, USD, earlier)).as("as of %s", earlier).isEqualTo(usd("0.00"));
+      assertThat(ledger.aging(earlier).rows()).isEmpty();
+    }
+    assertThat(ledger.statement("ACC-1", USD, LocalDate.MIN, LocalDate.MAX).lines())
+        .extracting(StatementLine::reference).containsExactly("INV-1", "PAY-1");
+  }
+
+  @Test
   void anEmptyStatementRange() {
     Expect.thrown(ValidationException.class, "toExclusive must be after fromInclusive 2024-05-01: 2024-05-01",
         () -> ledger.statement("ACC-1", USD, d("2024-05-01"), d("2024-05-01")));
