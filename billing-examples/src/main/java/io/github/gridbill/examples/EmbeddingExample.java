@@ -45,7 +45,7 @@ public final class EmbeddingExample {
         .billingAddress(Address.builder().addLine("1 Main St").city("Albany").country("US").build())
         .currency(tariff.currency()).zone(tariff.zone()).paymentTerms(PaymentTerms.net(21))
         .billingCycle(BillingCycle.monthlyOn(1)).build();
-    var assembler = InvoiceAssembler.builder().sequence(InvoiceNumberSequence.of("INV", 6)).build();
+    var assembler = InvoiceAssembler.builder().sequence(InvoiceNumberSequence.of("INV-", 6)).build();
     Invoice invoice = assembler.assemble(InvoiceRequest.builder().account(customer).period(march).addBill(bill)
         .issueDate(LocalDate.of(2024, 4, 1)).build());                  // INV-000001, USD 77.56, due 2024-04-22
 
