@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
  * <p>Bad arguments (an unknown or missing flag, a value that is not allowed, an unreadable file) print a one-line
  * {@code gridbill: ...} error and the usage, and exit with code 2. A typed {@link BillingException} while reading or
  * rating (a malformed file, a period the tariff or the meter data does not cover) prints one line naming the field
- * and location and exits with code 1. {@code gridbill vee} validates and estimates meter data and prints what it found.
+ * and location and exits with code 1. {@code gridbill vee} validates and estimates meter data and prints what it found;
+ * {@code gridbill ledger} reports from a ledger's journal folder (aging, totals, a statement) or verifies it.
  */
 @Command(
     name = "gridbill",
     mixinStandardHelpOptions = true,
     version = "gridbill 0.1.0-SNAPSHOT",
     description = "GridBill: utility and energy-service billing from the command line.",
-    subcommands = {DemoCommand.class, RateCommand.class, VeeCommand.class})
+    subcommands = {DemoCommand.class, RateCommand.class, VeeCommand.class, LedgerCommand.class})
 public final class GridBillCommand implements Runnable {
 
   @CommandLine.Spec
@@ -28,7 +29,7 @@ public final class GridBillCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (try: gridbill demo, gridbill"
-        + " rate --help or gridbill vee --help)");
+        + " rate --help, gridbill vee --help or gridbill ledger --help)");
   }
 
   /**
