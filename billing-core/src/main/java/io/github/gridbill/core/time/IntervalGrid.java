@@ -54,7 +54,8 @@ public final class IntervalGrid implements Serializable {
    * @param length the interval length, not null
    * @return the grid, never null
    * @throws ValidationException if the period's real duration is not a whole number of intervals (for example an
-   *     hourly grid over the Lord Howe Island day with a 30-minute DST shift)
+   *     hourly grid over the Lord Howe Island day with a 30-minute DST shift), or more than {@link Integer#MAX_VALUE}
+   *     of them
    */
   public static IntervalGrid forPeriod(BillingPeriod period, IntervalLength length) {
     Objects.requireNonNull(period, "period");
@@ -69,7 +70,8 @@ public final class IntervalGrid implements Serializable {
    * @param endExclusive the end, not null, not before the start
    * @param length the interval length, not null
    * @return the grid, never null
-   * @throws ValidationException if the span is negative or not a whole number of intervals
+   * @throws ValidationException if the span is negative, not a whole number of intervals, or more than
+   *     {@link Integer#MAX_VALUE} of them (about 4,083 years of 1-minute intervals)
    */
   public static IntervalGrid between(Instant startInclusive, Instant endExclusive, IntervalLength length) {
     Objects.requireNonNull(startInclusive, "startInclusive");
@@ -86,7 +88,12 @@ public final class IntervalGrid implements Serializable {
           "[" + startInclusive + ", " + endExclusive + ")",
           "must last a whole number of " + length.minutes() + "-minute intervals, but lasts " + span);
     }
-    return new IntervalGrid(startInclusive, length, Math.toIntExact(seconds / length.seconds()));
+    long count = seconds / length.seconds();
+    if (count > Integer.MAX_VALUE) {
+      throw new ValidationException("period", "[" + startInclusive + ", " + endExclusive + ")",
+          "must hold at most " + Integer.MAX_VALUE + " " + length.minutes() + "-minute intervals, but holds " + count);
+    }
+    return new IntervalGrid(startInclusive, length, (int) count);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,17 @@ class IntervalGridTest {
     invalid("period must last a whole number of 60-minute intervals, but lasts PT23H30M: "
             + "[2024-10-05T13:30:00Z, 2024-10-06T13:00:00Z)",
         () -> IntervalGrid.forPeriod(p, IntervalLength.SIXTY_MINUTES));
+  }
+
+  @Test
+  void a_grid_of_more_intervals_than_an_int_counts_is_refused() {
+    // 2000-01-01 to 6084-01-01 is 1,491,651 days, 2,147,977,440 minutes: more than Integer.MAX_VALUE (2,147,483,647)
+    BillingPeriod p = BillingPeriod.of(LocalDate.parse("2000-01-01"), LocalDate.parse("6084-01-01"), ZoneOffset.UTC);
+    invalid("period must hold at most 2147483647 1-minute intervals, but holds 2147977440: "
+            + "[2000-01-01T00:00:00Z, 6084-01-01T00:00:00Z)",
+        () -> IntervalGrid.forPeriod(p, IntervalLength.ONE_MINUTE));
+    // the same span in 15-minute intervals fits
+    assertThat(IntervalGrid.forPeriod(p, IntervalLength.FIFTEEN_MINUTES).count()).isEqualTo(143_198_496);
   }
 
   /** Zone, month, then the 5-, 15-, 30- and 60-minute counts over the whole local month. */
