@@ -31,6 +31,12 @@ final class LedgerState {
   static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
   private static final long MIN_DAY = MIN_DATE.toEpochDay();
   private static final long MAX_DAY = MAX_DATE.toEpochDay();
+  /**
+   * The most a ledger debits in one currency over its life, in minor units (2^61: USD 23,058,430,092,136,939.52).
+   * Debits equal credits, so every balance, total and open amount, and any sum of them, stays within 2^62 and no
+   * long overflows.
+   */
+  static final long MAX_DEBITS = 1L << 61;
 
   long lastSequence;
   int closedThrough = Integer.MIN_VALUE;
@@ -43,6 +49,8 @@ final class LedgerState {
   final Map<String, Customer> customers = new HashMap<>();
   final List<Customer> customerList = new ArrayList<>();
   final Map<Long, Long> reversedBy = new HashMap<>();
+  /** Minor units debited so far, per currency (a one-element array, updated in place). */
+  private final Map<CurrencyUnit, long[]> debits = new HashMap<>();
   private int[] entryDays = new int[1024];
   private byte[] entryTypes = new byte[1024];
 
@@ -165,6 +173,7 @@ final class LedgerState {
     List<JournalLine> lines = d.lines();
     if (d.type().isFinancial()) {
       Lines.requireBalanced(lines, "lines");
+      checkVolume(lines);
     } else if (!lines.isEmpty()) {
       throw new ValidationException("lines", lines.size() + " lines", "must be empty for a " + d.type()
           + " entry");
@@ -175,6 +184,34 @@ final class LedgerState {
     }
     checkNotes(d, day);
     checkAttributes(d);
+  }
+
+  /** Refuses an entry that would take a currency's debits past {@link #MAX_DEBITS} (its lines are balanced). */
+  private void checkVolume(List<JournalLine> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      CurrencyUnit currency = lines.get(i).amount().getCurrencyUnit();
+      boolean first = true;
+      for (int k = 0; k < i && first; k++) {
+        first = !lines.get(k).amount().getCurrencyUnit().equals(currency);
+      }
+      if (!first) {
+        continue;
+      }
+      long entry = 0;
+      for (int k = i; k < lines.size(); k++) {
+        JournalLine l = lines.get(k);
+        if (l.side() == EntrySide.DEBIT && l.amount().getCurrencyUnit().equals(currency)) {
+          entry += l.amount().getAmountMinorLong(); // balanced lines: the sum fits a long
+        }
+      }
+      long[] so = debits.get(currency);
+      long before = so == null ? 0 : so[0];
+      if (entry > MAX_DEBITS - before) {
+        throw new BusinessRuleException("lines", Money.ofMinor(currency, entry), "must keep the ledger's "
+            + currency + " debits at most " + Money.ofMinor(currency, MAX_DEBITS).getAmount().toPlainString()
+            + " (it has debited " + Money.ofMinor(currency, before).getAmount().toPlainString() + ")");
+      }
+    }
   }
 
   private static void requireDate(LocalDate date, String field) {
@@ -375,6 +412,9 @@ final class LedgerState {
       AccountState as = item != null ? item.account : account(line.account());
       long signed = line.signedMinor();
       CurrencyUnit currency = line.amount().getCurrencyUnit();
+      if (signed > 0) {
+        debits.computeIfAbsent(currency, c -> new long[1])[0] += signed;
+      }
       as.balances.of(currency).add(day, signed);
       kindTotal(kind).of(currency).add(day, signed);
       if (as.sequences.last() != seq) {

@@ -19,6 +19,7 @@ import io.github.gridbill.core.invoice.LineKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -481,6 +482,22 @@ class LedgerValidationTest {
     }
     assertThat(ledger.statement("ACC-1", USD, LocalDate.MIN, LocalDate.MAX).lines())
         .extracting(StatementLine::reference).containsExactly("INV-1", "PAY-1");
+  }
+
+  @Test
+  void debitsPastTheLedgersLimitInACurrencyAreRefusedSoNoBalanceOverflows() {
+    // setUp debited USD 250.00 (invoices 100.00 and 10.00, the payment 70.00 and its application 70.00); a payment up
+    // to the limit of 2^61 minor units is taken, a cent more is not (it used to be, and wrapped the balances' longs)
+    long room = LedgerState.MAX_DEBITS - 25_000;
+    ledger.recordPayment("big", payment("BIG", "ACC-1", Money.ofMinor(USD, room), PaymentMethod.WIRE, "2024-05-03"));
+    assertThat(ledger.cashBalances(USD, END).get(PaymentMethod.WIRE)).isEqualTo(Money.ofMinor(USD, room));
+    assertThat(ledger.customerBalance("ACC-1", USD, END)).isEqualTo(usd("30.00").minus(Money.ofMinor(USD, room)));
+    refused(BusinessRuleException.class, "lines must keep the ledger's USD debits at most 23058430092136939.52 (it"
+        + " has debited 23058430092136939.52): USD 0.01",
+        () -> ledger.recordPayment("cent", payment("CENT", "ACC-1", usd("0.01"), PaymentMethod.CARD, "2024-05-03")));
+    // another currency has its own room
+    ledger.recordPayment("eur", payment("EUR-1", "ACC-1", eur("5.00"), PaymentMethod.CARD, "2024-05-03"));
+    assertThat(ledger.cashBalances(EUR, END).get(PaymentMethod.CARD)).isEqualTo(eur("5.00"));
   }
 
   @Test
