@@ -338,7 +338,7 @@ public final class CashApplicationEngine {
       }
       long sum = 0;
       for (int it : open) {
-        sum += remaining[it];
+        sum = Amounts.add(sum, remaining[it]);
       }
       long diff = amount - sum;
       if (Math.abs(diff) <= tolerance) {
@@ -411,7 +411,7 @@ public final class CashApplicationEngine {
       long best = Long.MAX_VALUE;
       int bestK = -1;
       for (int k = 0; k < eligibleCount; k++) {
-        prefix += remaining[eligible[k]];
+        prefix = Amounts.add(prefix, remaining[eligible[k]]);
         long d = Math.abs(prefix - amount);
         if (d <= tolerance && d < best) {
           best = d;
@@ -529,7 +529,7 @@ public final class CashApplicationEngine {
       long total = 0;
       long smallest = Long.MAX_VALUE;
       for (int k = 0; k < eligibleCount; k++) {
-        total += remaining[eligible[k]];
+        total = Amounts.add(total, remaining[eligible[k]]);
         smallest = Math.min(smallest, remaining[eligible[k]]);
       }
       if (amount > total + tolerance) {

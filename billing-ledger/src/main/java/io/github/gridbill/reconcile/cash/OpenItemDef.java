@@ -52,7 +52,7 @@ abstract class OpenItemDef {
   public abstract LocalDate dueDate();
 
   /**
-   * The amount still open, positive.
+   * The amount still open, positive, at most 2^52 minor units (USD 45,035,996,273,704.96).
    *
    * @return the open amount
    */
@@ -77,5 +77,6 @@ abstract class OpenItemDef {
     if (!openAmount().isPositive()) {
       throw new ValidationException("openAmount", openAmount(), "must be positive");
     }
+    Amounts.requireAtMost(openAmount(), "openAmount");
   }
 }

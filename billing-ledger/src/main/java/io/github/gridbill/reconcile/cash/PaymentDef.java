@@ -31,7 +31,7 @@ abstract class PaymentDef {
   public abstract String id();
 
   /**
-   * The amount received, positive.
+   * The amount received, positive, at most 2^52 minor units (USD 45,035,996,273,704.96).
    *
    * @return the amount
    */
@@ -72,6 +72,7 @@ abstract class PaymentDef {
     if (!amount().isPositive()) {
       throw new ValidationException("amount", amount(), "must be positive");
     }
+    Amounts.requireAtMost(amount(), "amount");
     if (payerAccountId().isPresent()) {
       Checks.notBlank(payerAccountId().get(), "payerAccountId");
     }

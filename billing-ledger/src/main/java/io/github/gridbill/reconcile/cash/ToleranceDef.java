@@ -118,6 +118,7 @@ abstract class ToleranceDef {
     if (absolute().isPresent() && absolute().get().isNegative()) {
       throw new ValidationException("absolute", absolute().get(), "must not be negative");
     }
+    absolute().ifPresent(a -> Amounts.requireAtMost(a, "absolute"));
     if (percent().isPresent() && (percent().get().signum() < 0 || percent().get().compareTo(BigDecimal.valueOf(100))
         > 0)) {
       throw new ValidationException("percent", percent().get().toPlainString(), "must be 0 to 100");

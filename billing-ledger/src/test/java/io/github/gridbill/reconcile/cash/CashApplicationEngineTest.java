@@ -76,6 +76,24 @@ class CashApplicationEngineTest {
     return CashApplicationConfig.defaults().withTolerance(t);
   }
 
+  @Test
+  void aPayersItemsTotallingMoreThanALongHoldsAreStillMoreThanThePayment() {
+    // 2,100 items of the maximum, 2^52 minor units each: 2,100 × 2^52 is past 2^63 and used to wrap to a negative
+    // total, which made a USD 10.00 payment an OVERPAYMENT; the total now saturates and the payment is short of the
+    // smallest item, an UNDERPAYMENT
+    List<OpenItem> many = new ArrayList<>();
+    for (int i = 0; i < 2_100; i++) {
+      many.add(OpenItem.of("ACC-9", "BIG-" + i, D, D, Money.ofMinor(org.joda.money.CurrencyUnit.USD, 1L << 52),
+          false));
+    }
+    CashApplicationReport r = CashApplicationEngine.of(CashApplicationConfig.defaults())
+        .apply(many, List.of(pay("P-9", "10.00").payerAccountId("ACC-9").build()));
+    PaymentException e = onlyException(r);
+    assertThat(e.reason()).isEqualTo(ExceptionReason.UNDERPAYMENT);
+    assertThat(e.detail()).isEqualTo("pays USD 10.00; payer ACC-9's smallest open item is USD 45035996273704.96"
+        + " (tolerance USD 0.00)");
+  }
+
   // ---- the index ----
 
   @Test

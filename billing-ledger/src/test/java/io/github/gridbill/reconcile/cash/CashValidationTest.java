@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,35 @@ class CashValidationTest {
     assertThatExceptionOfType(ValidationException.class)
         .isThrownBy(() -> OpenItem.of("A", "I", D, D, Money.parse("USD 0.00"), false))
         .withMessage("openAmount must be positive: USD 0.00");
+  }
+
+  @Test
+  void openItemAmountPastTheMaximum() {
+    // 2^52 minor units is the most; a cent more is refused, in any currency's minor unit (JPY has none)
+    assertThat(OpenItem.of("A", "I", D, D, Money.ofMinor(CurrencyUnit.USD, 1L << 52), false).openAmount())
+        .isEqualTo(Money.parse("USD 45035996273704.96"));
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> OpenItem.of("A", "I", D, D, Money.parse("USD 45035996273704.97"), false))
+        .withMessage("openAmount must be at most USD 45035996273704.96: USD 45035996273704.97");
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> OpenItem.of("A", "I", D, D, Money.parse("JPY 4503599627370497"), false))
+        .withMessage("openAmount must be at most JPY 4503599627370496: JPY 4503599627370497");
+  }
+
+  @Test
+  void paymentAmountPastTheMaximum() {
+    // USD 1e20 has more minor units than a long holds: a typed error, not an ArithmeticException from the engine
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> Payment.builder().id("p").amount(Money.parse("USD 100000000000000000000.00")).valueDate(D)
+            .build())
+        .withMessage("amount must be at most USD 45035996273704.96: USD 100000000000000000000.00");
+  }
+
+  @Test
+  void toleranceAbsolutePastTheMaximum() {
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> Tolerance.absolute(Money.parse("USD 45035996273704.97")))
+        .withMessage("absolute must be at most USD 45035996273704.96: USD 45035996273704.97");
   }
 
   @Test
