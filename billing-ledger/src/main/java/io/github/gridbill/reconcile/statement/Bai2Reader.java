@@ -615,8 +615,8 @@ public final class Bai2Reader {
     }
 
     private Money money(RawRecord r, BigInteger minor, CurrencyUnit currency, String field) {
-      if (minor.bitLength() > 62) {
-        throw error(r, field, minor, "must be less than 2^62 minor units");
+      if (minor.abs().compareTo(StatementLineDef.MAX_MINOR.toBigInteger()) > 0) {
+        throw error(r, field, minor, StatementLineDef.TOO_LARGE);
       }
       return Money.ofMinor(currency, minor.longValue());
     }

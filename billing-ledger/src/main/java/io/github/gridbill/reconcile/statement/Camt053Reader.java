@@ -487,6 +487,9 @@ public final class Camt053Reader {
       throw amt.error(src, amt.name, amt.text(),
           "must have at most " + dp + " decimal places for " + exact.getCurrencyUnit());
     }
+    if (a.movePointRight(dp).compareTo(StatementLineDef.MAX_MINOR) > 0) {
+      throw amt.error(src, amt.name, amt.text(), StatementLineDef.TOO_LARGE);
+    }
     return Money.of(exact.getCurrencyUnit(), a.setScale(dp));
   }
 

@@ -342,6 +342,9 @@ public final class CsvStatementReader {
         throw error(col, raw(col).strip(), "must have at most " + currency.getDecimalPlaces()
             + " decimal places for " + currency);
       }
+      if (a.abs().movePointRight(currency.getDecimalPlaces()).compareTo(StatementLineDef.MAX_MINOR) > 0) {
+        throw error(col, raw(col).strip(), StatementLineDef.TOO_LARGE);
+      }
       return Money.of(currency, a.setScale(currency.getDecimalPlaces()));
     }
 

@@ -3,6 +3,7 @@ package io.github.gridbill.reconcile.statement;
 import io.github.gridbill.core.Checks;
 import io.github.gridbill.core.GridBillStyle;
 import io.github.gridbill.core.ValidationException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,13 @@ import org.joda.money.Money;
 @Value.Immutable
 @GridBillStyle
 abstract class StatementLineDef {
+  /**
+   * The most an amount read from a statement may be, in minor units of its currency: 2^52 (USD 45,035,996,273,704.96),
+   * the bound of cash application's amounts, so that every line can be matched and summed in longs.
+   */
+  static final BigDecimal MAX_MINOR = BigDecimal.valueOf(1L << 52);
+  /** The readers' reason for an amount past {@link #MAX_MINOR}. */
+  static final String TOO_LARGE = "must be at most 4503599627370496 minor units (2^52)";
 
   /**
    * An id unique within the statement and stable for the same file: {@code "<statement id>#<entry>"} or

@@ -8,7 +8,8 @@
  *
  * <p>Every reader reads the whole input, validates it, and only then returns: a malformed file is a
  * {@link io.github.gridbill.core.DataFormatException} naming the source, the line or element, the field, the value and
- * the rule, and nothing is half-imported.
+ * the rule, and nothing is half-imported. Amounts and balances are at most 2^52 minor units of their currency (USD
+ * 45,035,996,273,704.96), the bound of cash application.
  */
 @NullMarked
 package io.github.gridbill.reconcile.statement;

@@ -303,6 +303,13 @@ class Bai2ReaderTest {
   }
 
   @Test
+  void anAmountPastTwoToTheFiftySecondMinorUnitsIsRefused() {
+    // 2^52 + 1 minor units; the detail's account and file totals are not reached (the amount is refused first)
+    assertThat(malformed(own().replace("16,475,75000,", "16,475,4503599627370497,"))).hasMessage(
+        "t.bai at line 9 (16 record): amount must be at most 4503599627370496 minor units (2^52): 4503599627370497");
+  }
+
+  @Test
   void aSignedDetailAmountIsRefused() {
     assertThat(malformed(own().replace("16,475,75000,", "16,475,-75000,")).reason())
         .isEqualTo("must be digits (no sign, no decimal point)");

@@ -226,6 +226,13 @@ class Camt053ReaderTest {
   }
 
   @Test
+  void anAmountPastTwoToTheFiftySecondMinorUnitsIsRefused() {
+    // EUR 45,035,996,273,704.97 is 2^52 + 1 cents
+    assertThat(malformed(v8().replace(">12.50<", ">45035996273704.97<")).getMessage())
+        .endsWith("Ntry[3]/Amt[1]: Amt must be at most 4503599627370496 minor units (2^52): 45035996273704.97");
+  }
+
+  @Test
   void moreDecimalsThanTheCurrencyHasAreRefused() {
     assertThat(malformed(v8().replace(">12.50<", ">12.505<")).getMessage())
         .endsWith("Ntry[3]/Amt[1]: Amt must have at most 2 decimal places for EUR: 12.505");

@@ -133,6 +133,13 @@ class CsvStatementReaderTest {
   }
 
   @Test
+  void anAmountPastTwoToTheFiftySecondMinorUnits() {
+    assertThat(malformed(SIGNED, HEADER + "2024-03-05,,-45035996273704.97,EUR,,,,,\n"))
+        .hasMessage("t.csv at line 2: Amount must be at most 4503599627370496 minor units (2^52): "
+            + "-45035996273704.97");
+  }
+
+  @Test
   void tooManyDecimals() {
     assertThat(malformed(SIGNED, HEADER + "2024-03-05,,1.005,EUR,,,,,\n"))
         .hasMessage("t.csv at line 2: Amount must have at most 2 decimal places for EUR: 1.005");
