@@ -82,6 +82,7 @@ abstract class AdjustmentDef {
     if (amount().isZero()) {
       throw new ValidationException("amount", amount(), "must not be zero");
     }
+    Limits.requireAmount(amount(), "amount");
     if (amount().isPositive() && invoiceNumber().isPresent()) {
       throw new ValidationException("invoiceNumber", invoiceNumber().get(),
           "must be empty for a positive adjustment (it opens its own item)");

@@ -49,5 +49,6 @@ abstract class AllocationDef {
     if (amount().isPresent() && amount().get().isNegativeOrZero()) {
       throw new ValidationException("amount", amount().get(), "must be positive");
     }
+    amount().ifPresent(a -> Limits.requireAmount(a, "amount"));
   }
 }

@@ -147,7 +147,14 @@ final class Canon {
 
   private void money(Money m) {
     String code = m.getCurrencyUnit().getCode();
-    long minor = m.getAmountMinorLong();
+    long minor;
+    try {
+      minor = m.getAmountMinorLong();
+    } catch (ArithmeticException tooLarge) {
+      // the same text for an amount past a long (the posting is refused later, with a typed error naming it)
+      text(code + " " + m.getAmount().movePointRight(m.getCurrencyUnit().getDecimalPlaces()).toPlainString());
+      return;
+    }
     out.decimal(code.length() + 1L + ByteSink.decimalLength(minor));
     out.u8(':');
     out.utf8(code);

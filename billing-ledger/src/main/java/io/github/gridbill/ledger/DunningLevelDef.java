@@ -61,5 +61,6 @@ abstract class DunningLevelDef {
     if (minimumAmount().isNegative()) {
       throw new ValidationException("minimumAmount", minimumAmount(), "must not be negative");
     }
+    Limits.requireAmount(minimumAmount(), "minimumAmount");
   }
 }

@@ -98,6 +98,7 @@ abstract class JournalLineDef {
     if (amount().isNegative()) {
       throw new ValidationException("amount", amount(), "must not be negative");
     }
+    Limits.requireAmount(amount(), "amount");
     itemRef().ifPresent(r -> Names.name(r, "itemRef"));
     if (dueDate().isPresent() && itemRef().isEmpty()) {
       throw new ValidationException("dueDate", dueDate().get(), "must come with an itemRef");

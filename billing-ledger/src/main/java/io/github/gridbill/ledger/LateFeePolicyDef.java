@@ -110,6 +110,7 @@ abstract class LateFeePolicyDef {
       if (f.isNegative()) {
         throw new ValidationException("flatFee", f, "must not be negative");
       }
+      Limits.requireAmount(f, "flatFee");
     });
     Monies.requireCurrency("minimumOverdue", minimumOverdue(), currency());
     if (minimumOverdue().isNegative()) {

@@ -18,6 +18,7 @@ import io.github.gridbill.ledger.journal.JournalCorruptedException;
 import io.github.gridbill.ledger.journal.JournalException;
 import io.github.gridbill.ledger.journal.JournalStore;
 import io.github.gridbill.ledger.journal.VerificationReport;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class Ledger implements AutoCloseable {
       .thenComparing(LedgerAccount::key);
   /** The batches open on this thread, innermost first (one per ledger). */
   private static final ThreadLocal<@Nullable Batch> BATCH = new ThreadLocal<>();
+  private static final BigDecimal MAX_DEBITS = BigDecimal.valueOf(LedgerState.MAX_DEBITS);
 
   private final JournalStore store;
   private final Clock clock;
@@ -334,6 +336,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult issueInvoice(String key, Invoice invoice) {
     Objects.requireNonNull(invoice, "invoice");
+    requirePostable(invoice, "invoice");
     Names.name(invoice.number(), "invoice.number");
     Names.name(invoice.accountId(), "invoice.accountId");
     String digest = Canon.of("issueInvoice").invoice("invoice", invoice).digest();
@@ -365,6 +368,26 @@ public final class Ledger implements AutoCloseable {
     if (lines.size() == first + 1) {
       InvoiceLine l = invoice.lines().get(0);
       lines.add(JournalLine.credit(revenueAccount(l), Money.zero(invoice.currency())));
+    }
+  }
+
+  /**
+   * Refuses an invoice whose lines, each and together (Σ |amount|), are past what a ledger may debit in a currency
+   * ({@link LedgerState#MAX_DEBITS}), so that netting them per kind cannot overflow.
+   */
+  private static void requirePostable(Invoice invoice, String field) {
+    List<InvoiceLine> lines = invoice.lines();
+    long sum = 0; // at most MAX_DEBITS before each line, so adding one more (also at most MAX_DEBITS) cannot overflow
+    for (int i = 0; i < lines.size(); i++) {
+      Money amount = lines.get(i).amount();
+      BigDecimal minor = amount.getAmount().movePointRight(amount.getCurrencyUnit().getDecimalPlaces()).abs();
+      if (minor.compareTo(MAX_DEBITS) <= 0) {
+        sum += minor.longValue();
+      }
+      if (minor.compareTo(MAX_DEBITS) > 0 || sum > LedgerState.MAX_DEBITS) {
+        throw new ValidationException(field + ".lines[" + i + "].amount", amount, "must keep the lines within "
+            + Money.ofMinor(amount.getCurrencyUnit(), LedgerState.MAX_DEBITS) + " in all");
+      }
     }
   }
 
@@ -451,6 +474,7 @@ public final class Ledger implements AutoCloseable {
    */
   public PostingResult issueCreditNote(String key, Invoice creditNote, String invoiceNumber) {
     Objects.requireNonNull(creditNote, "creditNote");
+    requirePostable(creditNote, "creditNote");
     Names.name(invoiceNumber, "invoiceNumber");
     Names.name(creditNote.number(), "creditNote.number");
     if (!creditNote.total().isNegative()) {
@@ -1103,6 +1127,7 @@ public final class Ledger implements AutoCloseable {
   public PostingResult cancelAndRebill(String key, String invoiceNumber, Invoice replacement, String reason) {
     Names.name(invoiceNumber, "invoiceNumber");
     Objects.requireNonNull(replacement, "replacement");
+    requirePostable(replacement, "replacement");
     Names.name(replacement.number(), "replacement.number");
     Names.text(reason, "reason");
     String digest = Canon.of("cancelAndRebill").add("invoiceNumber", invoiceNumber)

@@ -31,12 +31,8 @@ final class LedgerState {
   static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
   private static final long MIN_DAY = MIN_DATE.toEpochDay();
   private static final long MAX_DAY = MAX_DATE.toEpochDay();
-  /**
-   * The most a ledger debits in one currency over its life, in minor units (2^61: USD 23,058,430,092,136,939.52).
-   * Debits equal credits, so every balance, total and open amount, and any sum of them, stays within 2^62 and no
-   * long overflows.
-   */
-  static final long MAX_DEBITS = 1L << 61;
+  /** The most a ledger debits in one currency over its life ({@link Limits#MAX_MINOR}). */
+  static final long MAX_DEBITS = Limits.MAX_MINOR;
 
   long lastSequence;
   int closedThrough = Integer.MIN_VALUE;

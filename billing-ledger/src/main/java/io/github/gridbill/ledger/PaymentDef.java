@@ -69,5 +69,6 @@ abstract class PaymentDef {
     if (amount().isNegativeOrZero()) {
       throw new ValidationException("amount", amount(), "must be positive");
     }
+    Limits.requireAmount(amount(), "amount");
   }
 }

@@ -63,5 +63,6 @@ abstract class RefundDef {
     if (amount().isNegativeOrZero()) {
       throw new ValidationException("amount", amount(), "must be positive");
     }
+    Limits.requireAmount(amount(), "amount");
   }
 }

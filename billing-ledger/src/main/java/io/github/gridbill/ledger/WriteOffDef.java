@@ -55,5 +55,6 @@ abstract class WriteOffDef {
     if (amount().isPresent() && amount().get().isNegativeOrZero()) {
       throw new ValidationException("amount", amount().get(), "must be positive");
     }
+    amount().ifPresent(a -> Limits.requireAmount(a, "amount"));
   }
 }

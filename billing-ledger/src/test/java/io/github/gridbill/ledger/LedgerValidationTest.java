@@ -501,6 +501,15 @@ class LedgerValidationTest {
   }
 
   @Test
+  void anInvoiceWhoseLinesTogetherArePastTheLimit() {
+    // two lines of USD 20,000,000,000,000,000.00 each: each fits, together they are past 2^61 minor units
+    Money half = usd("20000000000000000.00");
+    refused(ValidationException.class, "invoice.lines[1].amount must keep the lines within USD 23058430092136939.52 in"
+        + " all: USD 20000000000000000.00", () -> ledger.issueInvoice("big", Fx.invoice("INV-9", "ACC-1", "2024-05-03",
+        "2024-06-03", line(LineKind.ENERGY, half), line(LineKind.FIXED, half))));
+  }
+
+  @Test
   void anEmptyStatementRange() {
     Expect.thrown(ValidationException.class, "toExclusive must be after fromInclusive 2024-05-01: 2024-05-01",
         () -> ledger.statement("ACC-1", USD, d("2024-05-01"), d("2024-05-01")));

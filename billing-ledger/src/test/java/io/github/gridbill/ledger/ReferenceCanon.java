@@ -25,7 +25,8 @@ final class ReferenceCanon {
   ReferenceCanon add(String name, @Nullable Object value) {
     Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
     if (v instanceof Money m) {
-      value(m.getCurrencyUnit().getCode() + " " + m.getAmountMinorLong());
+      value(m.getCurrencyUnit().getCode() + " " + m.getAmount().movePointRight(m.getCurrencyUnit().getDecimalPlaces())
+          .toPlainString());
     } else {
       value(v == null ? "" : v.toString());
     }

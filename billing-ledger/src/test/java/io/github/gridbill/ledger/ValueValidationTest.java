@@ -10,6 +10,7 @@ import io.github.gridbill.core.CurrencyMismatchException;
 import io.github.gridbill.core.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of the ledger's value types: exact type and message. */
@@ -48,6 +49,54 @@ class ValueValidationTest {
   void lineAmountMustNotBeNegative() {
     Expect.thrown(ValidationException.class, "amount must not be negative: USD -1.00",
         () -> JournalLine.debit(LedgerAccount.writeOffExpense(), usd("-1.00")));
+  }
+
+  /** USD 23,058,430,092,136,939.52 (2^61 minor units) is the most any amount the ledger takes may be. */
+  static final Money MAX = Money.ofMinor(USD, 1L << 61);
+  static final Money PAST_MAX = MAX.plus(usd("0.01"));
+  static final String TOO_LARGE = " must be at most USD 23058430092136939.52 in size: USD 23058430092136939.53";
+
+  @Test
+  void amountsUpToTheLimitAreTaken() {
+    assertThat(JournalLine.debit(LedgerAccount.writeOffExpense(), MAX).amount()).isEqualTo(MAX);
+    assertThat(Adjustment.builder().documentNumber("ADJ-1").accountId("ACC-1").amount(MAX.negated())
+        .date(d("2024-06-01")).build().amount()).isEqualTo(MAX.negated());
+  }
+
+  @Test
+  void lineAmountPastTheLimit() {
+    Expect.thrown(ValidationException.class, "amount" + TOO_LARGE,
+        () -> JournalLine.debit(LedgerAccount.writeOffExpense(), PAST_MAX));
+  }
+
+  @Test
+  void paymentAmountPastTheLimit() {
+    Expect.thrown(ValidationException.class, "amount" + TOO_LARGE, () -> Payment.builder().paymentId("P")
+        .accountId("ACC-1").amount(PAST_MAX).method(PaymentMethod.EFT).receivedOn(d("2024-06-01")).build());
+  }
+
+  @Test
+  void adjustmentAmountPastTheLimitEitherWay() {
+    Expect.thrown(ValidationException.class, "amount must be at most USD 23058430092136939.52 in size: "
+        + "USD -23058430092136939.53", () -> Adjustment.builder().documentNumber("ADJ-1").accountId("ACC-1")
+        .amount(PAST_MAX.negated()).date(d("2024-06-01")).build());
+  }
+
+  @Test
+  void writeOffRefundAndAllocationAmountsPastTheLimit() {
+    Expect.thrown(ValidationException.class, "amount" + TOO_LARGE,
+        () -> WriteOff.builder().invoiceNumber("INV-1").date(d("2024-06-01")).amount(PAST_MAX).build());
+    Expect.thrown(ValidationException.class, "amount" + TOO_LARGE,
+        () -> Refund.builder().refundId("R-1").accountId("ACC-1").amount(PAST_MAX).date(d("2024-06-01")).build());
+    Expect.thrown(ValidationException.class, "amount" + TOO_LARGE, () -> Allocation.of("INV-1", PAST_MAX));
+  }
+
+  @Test
+  void policyAmountsPastTheLimit() {
+    Expect.thrown(ValidationException.class, "minimumAmount" + TOO_LARGE,
+        () -> DunningLevel.of(1, "Reminder", 1, PAST_MAX));
+    Expect.thrown(ValidationException.class, "flatFee" + TOO_LARGE, () -> LateFeePolicy.builder()
+        .currency(USD).rate(BigDecimal.ZERO).flatFee(PAST_MAX).build());
   }
 
   @Test
