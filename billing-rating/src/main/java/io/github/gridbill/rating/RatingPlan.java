@@ -24,6 +24,12 @@ import java.util.Objects;
  * <p>A plan is immutable and thread-safe: share it between threads and raters.
  */
 public final class RatingPlan {
+  /**
+   * The most intervals one plan covers: 2^24 (16,777,216), 31.9 years of 1-minute intervals or 479 of 15-minute
+   * ones; a plan keeps per-interval tables, so a longer period would only run out of memory.
+   */
+  public static final int MAX_INTERVALS = 1 << 24;
+
   static {
     // live rating (io.github.gridbill.rating.live) reaches the engine's internals through this bridge
     io.github.gridbill.rating.internal.LiveKernels.register(LiveKernelImpl::compile);
@@ -52,14 +58,18 @@ public final class RatingPlan {
    * @param length the meter interval length, not null
    * @return the plan, never null
    * @throws ValidationException if the period is not covered by the tariff's versions, is in another zone, is not a
-   *     whole number of intervals, a schedule changes period inside an interval, or a price series does not cover
-   *     the period
+   *     whole number of intervals, holds more than {@value #MAX_INTERVALS} intervals, a schedule changes period
+   *     inside an interval, or a price series does not cover the period
    */
   public static RatingPlan compile(Tariff tariff, BillingPeriod period, IntervalLength length) {
     Objects.requireNonNull(tariff, "tariff");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(length, "length");
     IntervalGrid grid = IntervalGrid.forPeriod(period, length);
+    if (grid.count() > MAX_INTERVALS) {
+      throw new ValidationException("period", period, "must hold at most " + MAX_INTERVALS + " " + length.minutes()
+          + "-minute intervals for a rating plan, but holds " + grid.count());
+    }
     List<TariffSegment> segs = tariff.segments(period);
     List<SegmentPlan> plans = new ArrayList<>(segs.size());
     for (TariffSegment s : segs) {

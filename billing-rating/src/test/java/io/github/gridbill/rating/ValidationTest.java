@@ -239,6 +239,19 @@ class ValidationTest {
   }
 
   @Test
+  void aPlanOfMoreIntervalsThanItsLimitIsRefused() {
+    // 2000-01-01 to 2032-01-01: 11,688 days, 16,830,720 minutes, past 2^24 (16,777,216); it used to compile until the
+    // heap ran out. The same 32 years in 15-minute intervals (1,122,048) are within it.
+    Tariff t = Fixtures.tariff(UTC, v -> v.addEnergyCharge(Fixtures.flatEnergy("0.10")));
+    BillingPeriod years = BillingPeriod.of(LocalDate.of(2000, 1, 1), LocalDate.of(2032, 1, 1), UTC);
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> RatingPlan.compile(t, years, IntervalLength.ONE_MINUTE))
+        .withMessage("period must hold at most 16777216 1-minute intervals for a rating plan, but holds 16830720: "
+            + years);
+    assertThat(RatingPlan.compile(t, years, IntervalLength.FIFTEEN_MINUTES).grid().count()).isEqualTo(1_122_048);
+  }
+
+  @Test
   void netMeteringRefusesChronologicalTiersAndTimeSeries() {
     Tariff t = Fixtures.tariff(UTC, v -> v.addEnergyCharge(EnergyCharge.builder().id("energy").description("E")
         .addPeriod(PeriodTiers.flat(0, d("0.1"))).priceSeries(PriceSeries.builder().start(T0)
