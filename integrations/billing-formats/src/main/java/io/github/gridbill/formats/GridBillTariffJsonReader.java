@@ -81,7 +81,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -148,15 +147,7 @@ public final class GridBillTariffJsonReader {
   public static Tariff read(String sourceName, InputStream in) {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(in, "in");
-    JsonNode root;
-    try {
-      root = UrdbReader.MAPPER.readTree(in);
-    } catch (JacksonException e) {
-      String where = e.getLocation() == null ? "$"
-          : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new DataFormatException(sourceName, where, "json", null,
-          "must be well-formed JSON (" + e.getOriginalMessage() + ")", e);
-    }
+    JsonNode root = UrdbReader.parse(sourceName, in);
     GridBillTariffJsonReader r = new GridBillTariffJsonReader(sourceName);
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new DataFormatException(sourceName, "$", "json", root == null ? null : root.getNodeType(),

@@ -43,6 +43,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -156,6 +157,8 @@ public final class SscReader {
       throw new UncheckedIOException(e);
     } catch (JacksonException e) {
       throw new DataFormatException(file.toString(), "$", "json", e.getOriginalMessage(), "must be valid JSON", e);
+    } catch (NumberFormatException e) { // a number past BigDecimal's range, refused while parsing (not a Jackson error)
+      throw new DataFormatException(file.toString(), "$", "json", e.getMessage(), "must be valid JSON", e);
     }
     Path dir = file.toAbsolutePath().getParent();
     return new SscReader(file.getFileName().toString(), root, dir == null ? Path.of(".") : dir).read();
@@ -701,6 +704,9 @@ public final class SscReader {
     List<String> lines;
     try {
       lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw bad("$." + k + ".csv", k, v.get("csv").asString(), "must name a file next to the case or in ../ (" + p
+          + " does not exist)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -195,6 +195,25 @@ public final class UrdbReader {
   }
 
   /**
+   * Parses JSON; every failure is a {@link DataFormatException} naming the source and, where known, line and column.
+   * A number past {@code BigDecimal}'s range ({@code 1e+3922337203685477580}) fails while parsing with a
+   * {@link NumberFormatException} that is not one of Jackson's exceptions, and is reported the same way.
+   */
+  static JsonNode parse(String sourceName, InputStream in) {
+    try {
+      return MAPPER.readTree(in);
+    } catch (JacksonException e) {
+      String where = e.getLocation() == null ? "$"
+          : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new DataFormatException(
+          sourceName, where, "json", null, "must be well-formed JSON (" + e.getOriginalMessage() + ")", e);
+    } catch (NumberFormatException e) {
+      throw new DataFormatException(sourceName, "$", "json", null,
+          "must be well-formed JSON with numbers in range (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
    * Reads every rate item of a JSON stream (the stream is read to its end, not closed).
    *
    * @param sourceName the name used in errors, not null
@@ -205,15 +224,7 @@ public final class UrdbReader {
   public List<UrdbImport> readAll(String sourceName, InputStream in) {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(in, "in");
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
-    } catch (JacksonException e) {
-      String where = e.getLocation() == null ? "$"
-          : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new DataFormatException(
-          sourceName, where, "json", null, "must be well-formed JSON (" + e.getOriginalMessage() + ")", e);
-    }
+    JsonNode root = parse(sourceName, in);
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new DataFormatException(sourceName, "$", "json", null, "must hold a URDB rate item");
     }

@@ -137,6 +137,13 @@ class GridBillTariffJsonTest {
   }
 
   @Test
+  void aNumberPastBigDecimalsRangeIsRefused() {
+    assertThatThrownBy(() -> GridBillTariffJsonReader.read("t.json", "{\"format\": 1e+39223372036854775808}"))
+        .isExactlyInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith("t.json at $: json must be well-formed JSON with numbers in range (");
+  }
+
+  @Test
   void malformedJsonIsRefusedWithItsPosition() {
     assertThatThrownBy(() -> GridBillTariffJsonReader.read("t.json", "{\"format\": "))
         .isExactlyInstanceOf(DataFormatException.class)

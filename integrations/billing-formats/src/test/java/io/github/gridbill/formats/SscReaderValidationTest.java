@@ -57,6 +57,24 @@ class SscReaderValidationTest {
   }
 
   @Test
+  void aNumberPastBigDecimalsRangeIsRefused() throws IOException {
+    Path file = dir.resolve("big.json");
+    Files.writeString(file, "{\"analysis_period\": 1e+39223372036854775808}", StandardCharsets.UTF_8);
+    assertThat(refused(file)).hasMessageStartingWith(file + " at $: json must be valid JSON: ");
+  }
+
+  @Test
+  void aSeriesNamingAMissingCsvFileIsReportedAtItsVariable() throws IOException {
+    // it was an UncheckedIOException (NoSuchFileException)
+    DataFormatException e = refused(changed(BILLING_DEMAND, v -> ((ObjectNode) v.get("load")).put("csv",
+        "no-such-load.csv")));
+    assertThat(e.location()).isEqualTo("$.load.csv");
+    assertThat(e.field()).isEqualTo("load");
+    assertThat(e.value()).isEqualTo("no-such-load.csv");
+    assertThat(e.reason()).startsWith("must name a file next to the case or in ../ (").endsWith(" does not exist)");
+  }
+
+  @Test
   void theCaseItselfImports() throws IOException {
     assertThat(SscReader.read(changed(BILLING_DEMAND, v -> { })).tariff().versions()).hasSize(2);
   }

@@ -337,6 +337,15 @@ class UrdbReaderTest {
   }
 
   @Test
+  void aNumberPastBigDecimalsRangeIsRefusedLikeOtherBadJson() {
+    // Jackson refuses 1e+3922... while parsing with a NumberFormatException, not one of its own exceptions
+    String json = "{\"items\":[{\"fixedchargefirstmeter\": 1e+39223372036854775808}]}";
+    assertThatThrownBy(() -> READER.read("big.json", json))
+        .isExactlyInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith("big.json at $: json must be well-formed JSON with numbers in range (");
+  }
+
+  @Test
   void rateThatIsNotANumberIsRefused() {
     assertThatThrownBy(() -> READER.read("t.json", item("\"energyratestructure\":[[{\"rate\":\"0.1\"}]]")))
         .isExactlyInstanceOf(DataFormatException.class)
