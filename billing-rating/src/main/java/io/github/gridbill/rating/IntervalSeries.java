@@ -23,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code IntervalSeries.builder("M-1", grid).imports(wh).build()}.
  */
 public final class IntervalSeries {
+  /**
+   * The most intervals the library's file readers put in one meter's series: 2^24 (16,777,216), as many as one
+   * {@link RatingPlan} covers (31.9 years of 1-minute intervals). A file whose readings would span more for one meter
+   * (readings far apart in time) is refused before its arrays are allocated.
+   */
+  public static final int MAX_INTERVALS = RatingPlan.MAX_INTERVALS;
+
 
   /** The default sane maximum demand of one interval: 100 MW. */
   public static final Power DEFAULT_MAX_DEMAND = Power.ofWatts(100_000_000L);

@@ -617,9 +617,10 @@ public final class CsvIntervalReader {
     m.minIndex = Math.min(m.minIndex, idx);
     m.maxIndex = Math.max(m.maxIndex, idx);
     m.count++;
-    if (m.maxIndex - m.minIndex + 1 > Integer.MAX_VALUE) {
+    if (m.maxIndex - m.minIndex + 1 > IntervalSeries.MAX_INTERVALS) {
       throw new DataFormatException(source, "line " + line, "rows", m.id, "must span at most "
-          + Integer.MAX_VALUE + " intervals per meter");
+          + IntervalSeries.MAX_INTERVALS + " intervals per meter, but this row makes them span "
+          + (m.maxIndex - m.minIndex + 1));
     }
   }
 

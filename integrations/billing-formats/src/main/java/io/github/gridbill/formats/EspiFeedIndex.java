@@ -604,9 +604,9 @@ final class EspiFeedIndex implements EspiScanner.Handler {
       }
     }
     long n = (end - start) / len;
-    if (n > Integer.MAX_VALUE) {
+    if (n > IntervalSeries.MAX_INTERVALS) {
       throw new DataFormatException(source, up.head.where(), "IntervalReading/timePeriod", n + " intervals",
-          "must span at most " + Integer.MAX_VALUE + " intervals");
+          "must span at most " + IntervalSeries.MAX_INTERVALS + " intervals");
     }
     IntervalGrid grid = IntervalGrid.of(Instant.ofEpochSecond(start), length, (int) n);
     Plan plan = new Plan(up, grid, List.copyOf(chosen), expected, notes, assumptions, ltp);

@@ -43,6 +43,17 @@ class CsvIntervalReaderTest {
   }
 
   @Test
+  void rowsSpanningMoreIntervalsThanASeriesHoldsAreRefusedBeforeAllocating() {
+    // 2024 to 2700 in 15-minute intervals is 23.7 million, past IntervalSeries.MAX_INTERVALS (2^24); such a file used
+    // to allocate the gap's arrays until the heap ran out
+    String csv = "meter,start,kWh\nA,2024-01-01T00:00:00Z,1\nA,2700-01-01T00:00:00Z,1\n";
+    assertThatThrownBy(() -> kwhImports().readAll("far.csv", csv))
+        .isExactlyInstanceOf(DataFormatException.class)
+        .hasMessage("far.csv at line 3: rows must span at most 16777216 intervals per meter, but this row makes them"
+            + " span 23702785: A");
+  }
+
+  @Test
   void twoMetersWithAGapBecomeTwoSeriesWithAMissingInterval() {
     String csv = "meter,start,kWh\n"
         + "A,2024-01-01T00:00:00Z,0.25\n"

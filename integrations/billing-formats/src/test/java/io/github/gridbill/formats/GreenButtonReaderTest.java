@@ -279,6 +279,19 @@ class GreenButtonReaderTest {
   }
 
   @Test
+  void readingsSpanningMoreIntervalsThanASeriesHoldsAreRefusedBeforeAllocating() {
+    // the second reading 600 years later: 21 million 15-minute intervals, past IntervalSeries.MAX_INTERVALS (2^24);
+    // the arrays for them used to be allocated until the heap ran out
+    long later = T0 + 600L * 365 * 86_400;
+    String xml = EspiFeeds.feed("U1", new Chan(1, 0, T0, 900, 1, 2)).replace(
+        "<start>" + (T0 + 900) + "</start></timePeriod>", "<start>" + later + "</start></timePeriod>");
+    assertThatThrownBy(() -> READER.readAll("far.xml", bytes(xml)))
+        .isExactlyInstanceOf(DataFormatException.class)
+        .hasMessageContaining("IntervalReading/timePeriod must span at most 16777216 intervals: "
+            + ((later + 900 - T0) / 900) + " intervals");
+  }
+
+  @Test
   void nonNumericValueIsRefusedWithItsLine() {
     String xml = EspiFeeds.feed("U1", new Chan(1, 0, T0, 900, 1, 2)).replace("<value>2</value>", "<value>2.5</value>");
     assertThatThrownBy(() -> READER.readAll("num.xml", bytes(xml)))
