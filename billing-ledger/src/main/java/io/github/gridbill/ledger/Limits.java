@@ -22,7 +22,8 @@ final class Limits {
    * @throws ValidationException naming the field and the amount
    */
   static void requireAmount(Money amount, String field) {
-    if (amount.getAmount().movePointRight(amount.getCurrencyUnit().getDecimalPlaces()).abs().compareTo(MAX) > 0) {
+    BigDecimal a = amount.getAmount(); // scale = the currency's decimals: precision counts the minor units' digits
+    if (a.precision() > 18 && a.movePointRight(a.scale()).abs().compareTo(MAX) > 0) { // 18 digits < 2^61
       throw new ValidationException(field, amount, "must be at most "
           + Money.ofMinor(amount.getCurrencyUnit(), MAX_MINOR) + " in size");
     }

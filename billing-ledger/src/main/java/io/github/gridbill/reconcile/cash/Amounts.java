@@ -14,13 +14,14 @@ final class Amounts {
   static final long MAX_MINOR = 1L << 52;
   /** Where running sums stop: far above any payment plus tolerance (at most 2 × {@link #MAX_MINOR}). */
   static final long SATURATED = 1L << 62;
+  private static final BigDecimal MAX = BigDecimal.valueOf(MAX_MINOR);
 
   private Amounts() {}
 
   /** Refuses an amount above {@link #MAX_MINOR} minor units of its currency. */
   static void requireAtMost(Money amount, String field) {
-    BigDecimal minor = amount.getAmount().movePointRight(amount.getCurrencyUnit().getDecimalPlaces());
-    if (minor.compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
+    BigDecimal a = amount.getAmount(); // scale = the currency's decimals: precision counts the minor units' digits
+    if (a.precision() > 15 && a.movePointRight(a.scale()).compareTo(MAX) > 0) { // 15 digits < 2^52
       throw new ValidationException(field, amount, "must be at most "
           + Money.ofMinor(amount.getCurrencyUnit(), MAX_MINOR));
     }
