@@ -104,15 +104,19 @@ public final class Vee {
    * @param window the grid to validate, not null
    * @param context what is known about the meter, not null
    * @return the result, never null
-   * @throws ValidationException if the context does not fit the window (a register read of another meter or off an
-   *     interval boundary, history of another interval length) or the clock tolerance is not less than half an
-   *     interval; nothing is returned then
+   * @throws ValidationException if the window holds more than {@link IntervalSeries#MAX_INTERVALS} intervals, the
+   *     context does not fit the window (a register read of another meter or off an interval boundary, history of
+   *     another interval length) or the clock tolerance is not less than half an interval; nothing is returned then
    */
   public VeeResult run(String meterId, List<RawReading> readings, IntervalGrid window, VeeContext context) {
     Objects.requireNonNull(meterId, "meterId");
     Objects.requireNonNull(readings, "readings");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(context, "context");
+    if (window.count() > IntervalSeries.MAX_INTERVALS) { // its per-interval arrays would only run out of memory
+      throw new ValidationException("window", window, "must hold at most " + IntervalSeries.MAX_INTERVALS
+          + " intervals");
+    }
     context.checkAgainst(window, meterId);
     GridReadings g = chain.normalize(meterId, readings, window, zone);
     return estimate(chain.validate(g, context), context);

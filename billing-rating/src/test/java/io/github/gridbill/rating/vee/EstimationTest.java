@@ -99,6 +99,16 @@ class EstimationTest {
   // ---------------------------------------------------------------------------------------------- linear
 
   @Test
+  void aWindowOfMoreIntervalsThanASeriesHoldsIsRefused() {
+    // 2^24 + 1 one-minute intervals: VEE keeps per-interval arrays for the window, which used to be allocated anyway
+    IntervalGrid window = IntervalGrid.of(Instant.parse("2024-01-01T00:00:00Z"), IntervalLength.ONE_MINUTE,
+        (1 << 24) + 1);
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> Vee.standard(UTC).run("M-1", List.of(), window, VeeContext.empty()))
+        .withMessage("window must hold at most 16777216 intervals: 16777217 × 1 min from 2024-01-01T00:00:00Z");
+  }
+
+  @Test
   void linearInterpolationFillsAGapOnTheStraightLine() {
     List<RawReading> r = dayWithout((d, hr) -> hr == 12 ? 800L : 400L, 9, 10, 11);
     VeeResult res = vee(EstimationStep.linearInterpolation(Duration.ofHours(3))).run("M-1", r, DAY_HOURS,
