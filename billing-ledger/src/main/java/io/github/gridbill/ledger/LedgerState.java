@@ -168,8 +168,7 @@ final class LedgerState {
     }
     List<JournalLine> lines = d.lines();
     if (d.type().isFinancial()) {
-      Lines.requireBalanced(lines, "lines");
-      checkVolume(lines);
+      Lines.requireBalanced(lines, "lines", this::checkDebits);
     } else if (!lines.isEmpty()) {
       throw new ValidationException("lines", lines.size() + " lines", "must be empty for a " + d.type()
           + " entry");
@@ -182,31 +181,14 @@ final class LedgerState {
     checkAttributes(d);
   }
 
-  /** Refuses an entry that would take a currency's debits past {@link #MAX_DEBITS} (its lines are balanced). */
-  private void checkVolume(List<JournalLine> lines) {
-    for (int i = 0; i < lines.size(); i++) {
-      CurrencyUnit currency = lines.get(i).amount().getCurrencyUnit();
-      boolean first = true;
-      for (int k = 0; k < i && first; k++) {
-        first = !lines.get(k).amount().getCurrencyUnit().equals(currency);
-      }
-      if (!first) {
-        continue;
-      }
-      long entry = 0;
-      for (int k = i; k < lines.size(); k++) {
-        JournalLine l = lines.get(k);
-        if (l.side() == EntrySide.DEBIT && l.amount().getCurrencyUnit().equals(currency)) {
-          entry += l.amount().getAmountMinorLong(); // balanced lines: the sum fits a long
-        }
-      }
-      long[] so = debits.get(currency);
-      long before = so == null ? 0 : so[0];
-      if (entry > MAX_DEBITS - before) {
-        throw new BusinessRuleException("lines", Money.ofMinor(currency, entry), "must keep the ledger's "
-            + currency + " debits at most " + Money.ofMinor(currency, MAX_DEBITS).getAmount().toPlainString()
-            + " (it has debited " + Money.ofMinor(currency, before).getAmount().toPlainString() + ")");
-      }
+  /** Refuses an entry whose debits in a currency would take the ledger's past {@link #MAX_DEBITS}. */
+  private void checkDebits(CurrencyUnit currency, long entry) {
+    long[] so = debits.get(currency);
+    long before = so == null ? 0 : so[0];
+    if (entry > MAX_DEBITS - before) {
+      throw new BusinessRuleException("lines", Money.ofMinor(currency, entry), "must keep the ledger's "
+          + currency + " debits at most " + Money.ofMinor(currency, MAX_DEBITS).getAmount().toPlainString()
+          + " (it has debited " + Money.ofMinor(currency, before).getAmount().toPlainString() + ")");
     }
   }
 

@@ -11,12 +11,30 @@ import org.joda.money.Money;
 final class Lines {
   private Lines() {}
 
+  /** Takes each currency's debit total of an entry found balanced. */
+  @FunctionalInterface
+  interface Debits {
+    void accept(CurrencyUnit currency, long debits);
+  }
+
+  private static final Debits IGNORED = (currency, debits) -> { };
+
   /**
    * Requires two or more lines whose debits equal their credits in each currency.
    *
    * @throws ValidationException naming the first unbalanced currency (in code order)
    */
   static void requireBalanced(List<JournalLine> lines, String field) {
+    requireBalanced(lines, field, IGNORED);
+  }
+
+  /**
+   * Requires two or more lines whose debits equal their credits in each currency, then hands each currency's debit
+   * total (in code order) to {@code debits}.
+   *
+   * @throws ValidationException naming the first unbalanced currency (in code order)
+   */
+  static void requireBalanced(List<JournalLine> lines, String field, Debits debits) {
     if (lines.size() < 2) {
       throw new ValidationException(field, lines.size(), "must have at least 2 lines");
     }
@@ -28,14 +46,14 @@ final class Lines {
     }
     if (oneCurrency) {
       // the common case, without a map: the same sums, failures and messages as below
-      long debits = 0;
+      long debitTotal = 0;
       long credits = 0;
       for (int k = 0; k < n; k++) {
         JournalLine l = lines.get(k);
         Money amount = l.amount();
         try {
           if (l.side() == EntrySide.DEBIT) {
-            debits = Math.addExact(debits, amount.getAmountMinorLong());
+            debitTotal = Math.addExact(debitTotal, amount.getAmountMinorLong());
           } else {
             credits = Math.addExact(credits, amount.getAmountMinorLong());
           }
@@ -43,9 +61,10 @@ final class Lines {
           throw tooLarge(field, amount);
         }
       }
-      if (debits != credits) {
-        throw unbalanced(field, first, debits, credits);
+      if (debitTotal != credits) {
+        throw unbalanced(field, first, debitTotal, credits);
       }
+      debits.accept(first, debitTotal);
       return;
     }
     Map<CurrencyUnit, long[]> sums = new TreeMap<>();
@@ -64,6 +83,7 @@ final class Lines {
         throw unbalanced(field, e.getKey(), s[0], s[1]);
       }
     }
+    sums.forEach((currency, s) -> debits.accept(currency, s[0]));
   }
 
   private static ValidationException tooLarge(String field, Money amount) {
